@@ -1,0 +1,81 @@
+package dev.lanes.gateway.autoconfigure;
+
+import dev.lanes.core.LaneHeaders;
+import dev.lanes.gateway.LaneGatewayProperties;
+import dev.lanes.gateway.LaneRequestMetrics;
+import dev.lanes.gateway.LaneRuleRegistry;
+import dev.lanes.gateway.LaneRulesRefreshListener;
+import dev.lanes.gateway.LaneTaggingGlobalFilter;
+import dev.lanes.gateway.endpoint.LanesEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration that tags gateway requests with lanes.
+ */
+@AutoConfiguration
+@ConditionalOnClass(GlobalFilter.class)
+@ConditionalOnBooleanProperty(name = "lane.gateway.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LaneGatewayProperties.class)
+public final class LaneGatewayAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LaneRuleRegistry laneRuleRegistry(LaneGatewayProperties properties) {
+		return new LaneRuleRegistry(properties.getRules(), LaneGatewayProperties.PREFIX + ".rules");
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LaneRequestMetrics laneRequestMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		return new LaneRequestMetrics(meterRegistry.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LaneTaggingGlobalFilter laneTaggingGlobalFilter(LaneRuleRegistry registry, LaneRequestMetrics metrics,
+			LaneGatewayProperties properties, Environment environment) {
+		String header = environment.getProperty("lane.header", LaneHeaders.DEFAULT_LANE_HEADER);
+		boolean baggage = environment.getProperty("lane.baggage", Boolean.class, true);
+		return new LaneTaggingGlobalFilter(registry, metrics, header, baggage, properties.getInboundTag(),
+				Math.toIntExact(properties.getMaxBodySize().toBytes()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EnvironmentChangeEvent.class)
+	static class RefreshConfiguration {
+
+		@Bean
+		LaneRulesRefreshListener laneRulesRefreshListener(Environment environment, LaneRuleRegistry registry) {
+			return new LaneRulesRefreshListener(environment, registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint
+		LanesEndpoint lanesEndpoint(LaneRuleRegistry registry, LaneRequestMetrics metrics,
+				LaneGatewayProperties properties) {
+			return new LanesEndpoint(registry, metrics, properties.getInboundTag());
+		}
+
+	}
+
+}

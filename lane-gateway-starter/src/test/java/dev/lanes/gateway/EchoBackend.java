@@ -1,0 +1,57 @@
+package dev.lanes.gateway;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A real HTTP and WebSocket backend for gateway tests. HTTP requests are answered with
+ * the lane and baggage headers the backend received ({@code x-seen-lane},
+ * {@code x-seen-baggage}) and the request body echoed byte for byte. A WebSocket on
+ * {@code /ws} sends {@code lane=<lane>} as its first message.
+ */
+final class EchoBackend implements AutoCloseable {
+
+	static final String SEEN_LANE = "x-seen-lane";
+
+	static final String SEEN_BAGGAGE = "x-seen-baggage";
+
+	private final DisposableServer server;
+
+	private EchoBackend(DisposableServer server) {
+		this.server = server;
+	}
+
+	static EchoBackend start() {
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.ws("/ws", (in, out) -> out.sendString(Mono.just("lane=" + lane(in.headers()))))
+				.route((request) -> true,
+						(request, response) -> response.header(SEEN_LANE, lane(request.requestHeaders()))
+							.header(SEEN_BAGGAGE, String.valueOf(request.requestHeaders().get("baggage")))
+							.sendByteArray(request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]))))
+			.bindNow();
+		return new EchoBackend(server);
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	String wsUrl() {
+		return "ws://127.0.0.1:" + this.server.port();
+	}
+
+	private static String lane(HttpHeaders headers) {
+		String lane = headers.get("x-lane");
+		return (lane != null) ? lane : "base";
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+}
