@@ -19,7 +19,7 @@ public class LaneProperties {
 	/**
 	 * Name of the header that carries the lane between services.
 	 */
-	private String header = LaneHeaders.DEFAULT_LANE_HEADER;
+	private String header = "x-lane";
 
 	/**
 	 * Whether the lane is also read from and written to the W3C "baggage" header as the
