@@ -79,14 +79,23 @@ public class LanePropagationAutoConfiguration {
 	 * Outbound propagation for {@code RestTemplate} and {@code RestClient}.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ ClientHttpRequestInterceptor.class, RestTemplateCustomizer.class })
-	static class RestClientsConfiguration {
+	@ConditionalOnClass(ClientHttpRequestInterceptor.class)
+	static class InterceptorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		LaneClientHttpRequestInterceptor laneClientHttpRequestInterceptor(LaneProperties properties) {
 			return new LaneClientHttpRequestInterceptor(properties);
 		}
+
+	}
+
+	/**
+	 * Outbound propagation for clients built through Spring Boot's builders.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ClientHttpRequestInterceptor.class, RestTemplateCustomizer.class })
+	static class RestClientsConfiguration {
 
 		@Bean
 		LaneRestTemplateCustomizer laneRestTemplateCustomizer(LaneClientHttpRequestInterceptor interceptor) {

@@ -8,8 +8,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.DefaultRequest;
+import org.springframework.cloud.client.loadbalancer.RequestData;
+import org.springframework.cloud.client.loadbalancer.RequestDataContext;
+import org.springframework.cloud.client.loadbalancer.Response;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
@@ -27,6 +36,10 @@ class LaneChainIT {
 
 	private static ConfigurableApplicationContext baseA;
 
+	private static ConfigurableApplicationContext grayA;
+
+	private static ConfigurableApplicationContext caller;
+
 	private static RestClient client;
 
 	@BeforeAll
@@ -40,9 +53,8 @@ class LaneChainIT {
 		String[] a = with("chain.next=b", "spring.task.execution.pool.core-size=1",
 				"spring.task.execution.pool.max-size=1");
 		baseA = apps.start(ChainApp.class, WebApplicationType.SERVLET, "a", "", a);
-		apps.start(ChainApp.class, WebApplicationType.SERVLET, "a", "gray", a);
-		ConfigurableApplicationContext caller = apps.start(ChainApp.class, WebApplicationType.NONE, "client", "",
-				with("chain.next=a"));
+		grayA = apps.start(ChainApp.class, WebApplicationType.SERVLET, "a", "gray", a);
+		caller = apps.start(ChainApp.class, WebApplicationType.NONE, "client", "", with("chain.next=a"));
 		client = caller.getBean(RestClient.Builder.class).build();
 	}
 
@@ -118,6 +130,39 @@ class LaneChainIT {
 			.counter();
 		assertThat(fallback).isNotNull();
 		assertThat(fallback.count()).isPositive();
+	}
+
+	@Test
+	void instanceTagIsPublishedAsRegistryMetadata() {
+		assertThat(grayA.getEnvironment().getProperty("spring.cloud.nacos.discovery.metadata.lane")).isEqualTo("gray");
+		assertThat(grayA.getEnvironment().getProperty("eureka.instance.metadata-map.lane")).isEqualTo("gray");
+		assertThat(baseA.getEnvironment().getProperty("spring.cloud.nacos.discovery.metadata.lane")).isNull();
+	}
+
+	@Test
+	void gatewayStyleRequestIsRoutedByItsLaneHeader() {
+		// What the gateway's ReactiveLoadBalancerClientFilter hands the load balancer:
+		// request
+		// data built from the incoming ServerHttpRequest, on a thread with no
+		// LaneContext.
+		ReactiveLoadBalancer<ServiceInstance> loadBalancer = caller.getBean(LoadBalancerClientFactory.class)
+			.getInstance("a");
+		for (int i = 0; i < 10; i++) {
+			assertThat(choose(loadBalancer, "gray").getPort()).isEqualTo(Apps.port(grayA));
+			assertThat(choose(loadBalancer, null).getPort()).isEqualTo(Apps.port(baseA));
+		}
+	}
+
+	private static ServiceInstance choose(ReactiveLoadBalancer<ServiceInstance> loadBalancer, String lane) {
+		MockServerHttpRequest.BaseBuilder<?> exchange = MockServerHttpRequest.get("http://a/hop");
+		if (lane != null) {
+			exchange.header("x-lane", lane);
+		}
+		RequestDataContext context = new RequestDataContext(new RequestData(exchange.build()));
+		Response<ServiceInstance> response = Mono.from(loadBalancer.choose(new DefaultRequest<>(context))).block();
+		assertThat(response).isNotNull();
+		assertThat(response.hasServer()).isTrue();
+		return response.getServer();
 	}
 
 	private static String call(String path, String header, String value) {
