@@ -33,6 +33,8 @@ public class LaneProperties {
 	 */
 	private boolean reactorContextPropagation = true;
 
+	private final Inbound inbound = new Inbound();
+
 	private final Instance instance = new Instance();
 
 	public String getHeader() {
@@ -63,6 +65,10 @@ public class LaneProperties {
 		this.reactorContextPropagation = reactorContextPropagation;
 	}
 
+	public Inbound getInbound() {
+		return this.inbound;
+	}
+
 	public Instance getInstance() {
 		return this.instance;
 	}
@@ -80,6 +86,28 @@ public class LaneProperties {
 		}
 		return LaneHeaderValues.lane(headers.getFirst(this.header),
 				this.baggage ? headers.getFirst(LaneHeaders.BAGGAGE) : null);
+	}
+
+	/**
+	 * Capture of the lane of incoming requests.
+	 */
+	public static class Inbound {
+
+		/**
+		 * Whether the servlet filter or WebFlux filter makes the lane header or baggage
+		 * of an incoming request the lane of the work it starts. An edge service that
+		 * must not trust lanes sent by clients (a gateway that strips them) turns it off.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

@@ -48,6 +48,7 @@ public class LanePropagationAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnProperty(name = "lane.inbound.enabled", havingValue = "true", matchIfMissing = true)
 	@ConditionalOnClass(OncePerRequestFilter.class)
 	static class ServletConfiguration {
 
@@ -64,6 +65,7 @@ public class LanePropagationAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnProperty(name = "lane.inbound.enabled", havingValue = "true", matchIfMissing = true)
 	@ConditionalOnClass(WebFilter.class)
 	static class WebFluxConfiguration {
 

@@ -81,6 +81,17 @@ class LaneAutoConfigurationTests {
 	}
 
 	@Test
+	void inboundCaptureCanBeSwitchedOff() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(LANES)
+			.withPropertyValues("lane.inbound.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LaneWebFilter.class)
+				.hasSingleBean(LaneWebClientCustomizer.class));
+		new WebApplicationContextRunner().withConfiguration(LANES)
+			.withPropertyValues("lane.inbound.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LaneServletFilter.class));
+	}
+
+	@Test
 	void backsOffWithoutFeign() {
 		this.runner.withClassLoader(new FilteredClassLoader(RequestInterceptor.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(LaneFeignRequestInterceptor.class));

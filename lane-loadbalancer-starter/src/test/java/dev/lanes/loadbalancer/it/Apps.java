@@ -23,6 +23,20 @@ final class Apps implements AutoCloseable {
 
 	ConfigurableApplicationContext start(Class<?> app, WebApplicationType type, String service, String lane,
 			String... properties) {
+		return start(true, app, type, service, lane, properties);
+	}
+
+	/**
+	 * Starts a service that static discovery does not list for the services started after
+	 * it (they find it through a real registry).
+	 */
+	ConfigurableApplicationContext startUnlisted(Class<?> app, WebApplicationType type, String service, String lane,
+			String... properties) {
+		return start(false, app, type, service, lane, properties);
+	}
+
+	private ConfigurableApplicationContext start(boolean listed, Class<?> app, WebApplicationType type, String service,
+			String lane, String... properties) {
 		List<String> args = new ArrayList<>();
 		args.add("--server.port=0");
 		args.add("--spring.application.name=" + service);
@@ -45,7 +59,7 @@ final class Apps implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(app).web(type)
 			.run(args.toArray(String[]::new));
 		this.contexts.add(context);
-		if (context instanceof WebServerApplicationContext web) {
+		if (listed && context instanceof WebServerApplicationContext web) {
 			this.instances.computeIfAbsent(service, (id) -> new ArrayList<>())
 				.add(new String[] { "http://localhost:" + web.getWebServer().getPort(), lane });
 		}
