@@ -4,6 +4,8 @@ import dev.lanes.loadbalancer.LaneLoadBalancerProperties;
 import dev.lanes.loadbalancer.LaneProperties;
 import dev.lanes.loadbalancer.LaneServiceInstanceListSupplier;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,6 +31,8 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnDiscoveryEnabled
 public class LaneLoadBalancerClientConfiguration {
 
+	private static final Log logger = LogFactory.getLog(LaneLoadBalancerClientConfiguration.class);
+
 	private static final int REACTIVE_ORDER = 193827464;
 
 	static ServiceInstanceListSupplier laneSupplier(ServiceInstanceListSupplierBuilder builder,
@@ -40,6 +44,10 @@ public class LaneLoadBalancerClientConfiguration {
 		}
 		else if ("health-check".equals(configurations)) {
 			builder.withHealthChecks();
+		}
+		else if (!"default".equals(configurations)) {
+			logger.warn("spring.cloud.loadbalancer.configurations=" + configurations
+					+ " is not combined with lane-aware selection; using discovery and caching only");
 		}
 		// Caching first: lane filtering then sees each refresh of the instance list.
 		return builder.withCaching()
