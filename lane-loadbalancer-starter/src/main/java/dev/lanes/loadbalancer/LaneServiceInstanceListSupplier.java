@@ -3,10 +3,13 @@ package dev.lanes.loadbalancer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.lanes.core.LaneContext;
 import dev.lanes.core.Lanes;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,6 +46,18 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 	 */
 	public static final String METRIC_NAME = "lanes.loadbalancer.choices";
 
+	/**
+	 * Lane tag of the choice counter once a service has counted {@value #MAX_COUNTERS}
+	 * distinct lane and outcome pairs. It is not a valid lane name, so it never clashes
+	 * with one.
+	 */
+	public static final String OTHER_LANES = "_other";
+
+	/**
+	 * Most counters kept per service.
+	 */
+	public static final int MAX_COUNTERS = 300;
+
 	private static final Log logger = LogFactory.getLog(LaneServiceInstanceListSupplier.class);
 
 	private final LaneProperties laneProperties;
@@ -50,6 +65,8 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 	private final LaneLoadBalancerProperties properties;
 
 	private final @Nullable MeterRegistry meterRegistry;
+
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a supplier filtering what {@code delegate} supplies.
@@ -193,12 +210,24 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 	}
 
 	private void count(@Nullable String lane, String outcome) {
-		if (this.meterRegistry != null) {
-			this.meterRegistry
-				.counter(METRIC_NAME, "service", String.valueOf(getServiceId()), "lane", Lanes.label(lane), "outcome",
-						outcome)
-				.increment();
+		if (this.meterRegistry == null) {
+			return;
 		}
+		String label = Lanes.label(lane);
+		Counter counter = this.counters.get(label + '|' + outcome);
+		if (counter == null) {
+			// Lanes come from request headers: cap the tag values a client can create.
+			if (this.counters.size() >= MAX_COUNTERS) {
+				label = OTHER_LANES;
+			}
+			String tag = label;
+			counter = this.counters.computeIfAbsent(tag + '|' + outcome,
+					(key) -> Counter.builder(METRIC_NAME)
+						.description("Instance choices of the lane-aware load balancer")
+						.tags("service", String.valueOf(getServiceId()), "lane", tag, "outcome", outcome)
+						.register(this.meterRegistry));
+		}
+		counter.increment();
 	}
 
 }

@@ -187,6 +187,17 @@ class LaneServiceInstanceListSupplierTests {
 	}
 
 	@Test
+	void capsCounterTagsCreatedByRequestHeaders() {
+		LaneServiceInstanceListSupplier supplier = supplier(C1);
+		for (int i = 0; i < LaneServiceInstanceListSupplier.MAX_COUNTERS + 50; i++) {
+			supplier.select("lane-" + i, List.of(C1));
+		}
+		assertThat(this.registry.find(LaneServiceInstanceListSupplier.METRIC_NAME).counters())
+			.hasSizeLessThanOrEqualTo(LaneServiceInstanceListSupplier.MAX_COUNTERS + 1);
+		assertThat(count(LaneServiceInstanceListSupplier.OTHER_LANES, "fallback")).isEqualTo(50);
+	}
+
+	@Test
 	void worksWithoutMeterRegistry() {
 		LaneServiceInstanceListSupplier supplier = new LaneServiceInstanceListSupplier(new FixedSupplier(List.of(C1)),
 				this.laneProperties, this.properties, null);
