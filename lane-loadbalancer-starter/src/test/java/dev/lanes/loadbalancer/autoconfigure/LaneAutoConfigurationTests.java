@@ -29,6 +29,7 @@ import org.springframework.cloud.commons.util.UtilAutoConfiguration;
 import org.springframework.cloud.loadbalancer.config.LoadBalancerCacheAutoConfiguration;
 import org.springframework.cloud.loadbalancer.core.CachingServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.core.ZonePreferenceServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -162,6 +163,33 @@ class LaneAutoConfigurationTests {
 					.isEqualTo("gray");
 			}
 		});
+	}
+
+	@Test
+	void blockingDiscoveryGetsLaneSupplierToo() {
+		this.loadBalancerRunner.withPropertyValues("spring.cloud.discovery.reactive.enabled=false").run((context) -> {
+			assertThat(context)
+				.doesNotHaveBean(org.springframework.cloud.client.discovery.ReactiveDiscoveryClient.class);
+			ServiceInstanceListSupplier supplier = context.getBean(LoadBalancerClientFactory.class)
+				.getInstance("c", ServiceInstanceListSupplier.class);
+			assertThat(supplier).isInstanceOf(LaneServiceInstanceListSupplier.class);
+			assertThat(supplier.get(new org.springframework.cloud.client.loadbalancer.DefaultRequest<>()).blockFirst())
+				.singleElement()
+				.satisfies((instance) -> assertThat(instance.getMetadata()).doesNotContainKey("lane"));
+		});
+	}
+
+	@Test
+	void keepsZonePreferenceBeneathCaching() {
+		this.loadBalancerRunner.withPropertyValues("spring.cloud.loadbalancer.configurations=zone-preference")
+			.run((context) -> {
+				LaneServiceInstanceListSupplier supplier = (LaneServiceInstanceListSupplier) context
+					.getBean(LoadBalancerClientFactory.class)
+					.getInstance("c", ServiceInstanceListSupplier.class);
+				CachingServiceInstanceListSupplier caching = (CachingServiceInstanceListSupplier) supplier
+					.getDelegate();
+				assertThat(caching.getDelegate()).isInstanceOf(ZonePreferenceServiceInstanceListSupplier.class);
+			});
 	}
 
 	@Test
