@@ -1,0 +1,233 @@
+package dev.lanes.loadbalancer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.lanes.core.LaneContext;
+import dev.lanes.core.Lanes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.Request;
+import org.springframework.cloud.client.loadbalancer.RequestData;
+import org.springframework.cloud.client.loadbalancer.RequestDataContext;
+import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.util.Assert;
+
+/**
+ * A {@link ServiceInstanceListSupplier} that keeps each request in its lane: a request of
+ * lane {@code gray} gets the instances whose metadata says {@code lane=gray}, a base
+ * request gets the instances with no {@code lane} metadata.
+ * <p>
+ * The lane of a request is read from the headers of its {@link RequestDataContext} (the
+ * lane header, then the {@code baggage} entry) and otherwise from {@link LaneContext} on
+ * the thread that asks for instances. Add it after caching so that filtering sees every
+ * refresh of the instance list.
+ */
+public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceListSupplier {
+
+	/**
+	 * Instance metadata key that names an instance's lane.
+	 */
+	public static final String METADATA_KEY = "lane";
+
+	/**
+	 * Name of the counter of instance choices.
+	 */
+	public static final String METRIC_NAME = "lanes.loadbalancer.choices";
+
+	/**
+	 * Lane tag of the choice counter once a service has counted {@value #MAX_COUNTERS}
+	 * distinct lane and outcome pairs. It is not a valid lane name, so it never clashes
+	 * with one.
+	 */
+	public static final String OTHER_LANES = "_other";
+
+	/**
+	 * Most counters kept per service.
+	 */
+	public static final int MAX_COUNTERS = 300;
+
+	private static final Log logger = LogFactory.getLog(LaneServiceInstanceListSupplier.class);
+
+	private final LaneProperties laneProperties;
+
+	private final LaneLoadBalancerProperties properties;
+
+	private final @Nullable MeterRegistry meterRegistry;
+
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a supplier filtering what {@code delegate} supplies.
+	 * @param delegate the supplier of all instances of the service, usually caching
+	 * @param laneProperties the lane header settings
+	 * @param properties the fallback settings
+	 * @param meterRegistry the registry for the choice counter, or {@code null}
+	 */
+	public LaneServiceInstanceListSupplier(ServiceInstanceListSupplier delegate, LaneProperties laneProperties,
+			LaneLoadBalancerProperties properties, @Nullable MeterRegistry meterRegistry) {
+		super(delegate);
+		Assert.notNull(laneProperties, "'laneProperties' must not be null");
+		Assert.notNull(properties, "'properties' must not be null");
+		this.laneProperties = laneProperties;
+		this.properties = properties;
+		this.meterRegistry = meterRegistry;
+	}
+
+	@Override
+	public Flux<List<ServiceInstance>> get() {
+		return this.delegate.get();
+	}
+
+	@Override
+	public Flux<List<ServiceInstance>> get(Request request) {
+		// Read the lane now, on the caller's thread, where LaneContext is set.
+		String lane = laneOf(request);
+		return this.delegate.get(request).map((instances) -> select(lane, instances));
+	}
+
+	/**
+	 * Returns the lane of a load-balancer request.
+	 * @param request the request
+	 * @return the lane, or {@code null} for base traffic
+	 */
+	protected @Nullable String laneOf(Request<?> request) {
+		if (request.getContext() instanceof RequestDataContext context) {
+			RequestData data = context.getClientRequest();
+			String lane = (data != null) ? this.laneProperties.laneOf(data.getHeaders()) : null;
+			if (lane != null) {
+				return lane;
+			}
+		}
+		String current = LaneContext.current();
+		return Lanes.isValidName(current) ? current : null;
+	}
+
+	/**
+	 * Selects the instances a request of {@code lane} may use.
+	 * @param lane the lane, or {@code null} for base traffic
+	 * @param instances every instance of the service
+	 * @return the instances to choose from
+	 * @throws LaneRoutingException when the request is refused
+	 */
+	public List<ServiceInstance> select(@Nullable String lane, List<ServiceInstance> instances) {
+		if (instances.isEmpty()) {
+			// Nothing registered at all: let the load balancer report it as usual.
+			return instances;
+		}
+		return (lane != null) ? selectForLane(lane, instances) : selectForBase(instances);
+	}
+
+	private List<ServiceInstance> selectForBase(List<ServiceInstance> instances) {
+		List<ServiceInstance> base = instancesOf(null, instances);
+		if (!base.isEmpty()) {
+			return chosen(null, "matched", base);
+		}
+		if (this.properties.getBaseFallback() == LaneLoadBalancerProperties.BaseFallback.ANY) {
+			return chosen(null, "fallback", instances);
+		}
+		// Base is sacred: untagged traffic never reaches a lane instance unless allowed.
+		throw rejected(null, "Service '" + getServiceId() + "' has only lane instances and base traffic is refused"
+				+ " (lane.loadbalancer.base-fallback=none)");
+	}
+
+	private List<ServiceInstance> selectForLane(String lane, List<ServiceInstance> instances) {
+		Set<String> tried = new HashSet<>();
+		String current = lane;
+		while (tried.add(current)) {
+			List<ServiceInstance> matching = instancesOf(current, instances);
+			if (!matching.isEmpty()) {
+				return chosen(lane, current.equals(lane) ? "matched" : "fallback", matching);
+			}
+			String fallback = this.properties.fallbackOf(current);
+			if (LaneLoadBalancerProperties.FALLBACK_REJECT.equals(fallback)) {
+				throw rejected(lane,
+						"Service '" + getServiceId() + "' has no instance of lane '" + current
+								+ "' and lane.loadbalancer.lanes." + current + ".fallback=reject (request lane '" + lane
+								+ "')");
+			}
+			if (LaneLoadBalancerProperties.FALLBACK_BASE.equals(fallback)) {
+				List<ServiceInstance> base = instancesOf(null, instances);
+				if (!base.isEmpty()) {
+					return chosen(lane, "fallback", base);
+				}
+				throw rejected(lane, "Service '" + getServiceId() + "' has no instance of lane '" + lane
+						+ "' and no base instance to fall back to");
+			}
+			current = fallback;
+		}
+		// Only reachable with a fallback loop, which validation refuses at startup.
+		throw rejected(lane, "Lane fallbacks " + tried + " loop for service '" + getServiceId() + "'");
+	}
+
+	private static List<ServiceInstance> instancesOf(@Nullable String lane, List<ServiceInstance> instances) {
+		List<ServiceInstance> result = new ArrayList<>(instances.size());
+		for (ServiceInstance instance : instances) {
+			String tag = instanceLane(instance);
+			if ((lane == null) ? tag == null : lane.equals(tag)) {
+				result.add(instance);
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Returns the lane of an instance from its metadata.
+	 * @param instance the instance
+	 * @return the lane, or {@code null} for a base instance
+	 */
+	public static @Nullable String instanceLane(ServiceInstance instance) {
+		String tag = (instance.getMetadata() != null) ? instance.getMetadata().get(METADATA_KEY) : null;
+		if (tag == null || tag.isBlank() || Lanes.BASE.equalsIgnoreCase(tag.trim())) {
+			return null;
+		}
+		return tag.trim();
+	}
+
+	private List<ServiceInstance> chosen(@Nullable String lane, String outcome, List<ServiceInstance> instances) {
+		count(lane, outcome);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Lane " + Lanes.label(lane) + " of service " + getServiceId() + ": " + outcome + ", "
+					+ instances.size() + " instance(s)");
+		}
+		return instances;
+	}
+
+	private LaneRoutingException rejected(@Nullable String lane, String message) {
+		count(lane, "rejected");
+		return new LaneRoutingException(getServiceId(), lane, message);
+	}
+
+	private void count(@Nullable String lane, String outcome) {
+		if (this.meterRegistry == null) {
+			return;
+		}
+		String label = Lanes.label(lane);
+		Counter counter = this.counters.get(label + '|' + outcome);
+		if (counter == null) {
+			// Lanes come from request headers: cap the tag values a client can create.
+			if (this.counters.size() >= MAX_COUNTERS) {
+				label = OTHER_LANES;
+			}
+			String tag = label;
+			counter = this.counters.computeIfAbsent(tag + '|' + outcome,
+					(key) -> Counter.builder(METRIC_NAME)
+						.description("Instance choices of the lane-aware load balancer")
+						.tags("service", String.valueOf(getServiceId()), "lane", tag, "outcome", outcome)
+						.register(this.meterRegistry));
+		}
+		counter.increment();
+	}
+
+}

@@ -1,0 +1,166 @@
+package dev.lanes.loadbalancer.autoconfigure;
+
+import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.propagation.LaneClientHttpRequestInterceptor;
+import dev.lanes.loadbalancer.propagation.LaneExchangeFilterFunction;
+import dev.lanes.loadbalancer.propagation.LaneFeignRequestInterceptor;
+import dev.lanes.loadbalancer.propagation.LaneRestClientCustomizer;
+import dev.lanes.loadbalancer.propagation.LaneRestTemplateCustomizer;
+import dev.lanes.loadbalancer.propagation.LaneServletFilter;
+import dev.lanes.loadbalancer.propagation.LaneTaskDecorator;
+import dev.lanes.loadbalancer.propagation.LaneWebClientCustomizer;
+import dev.lanes.loadbalancer.propagation.LaneWebFilter;
+import io.micrometer.context.ContextRegistry;
+import reactor.core.publisher.Hooks;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Auto-configuration that carries the lane into the application, out of it through every
+ * supported HTTP client, and across threads.
+ */
+@AutoConfiguration(before = TaskExecutionAutoConfiguration.class)
+@EnableConfigurationProperties(LaneProperties.class)
+public class LanePropagationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LaneTaskDecorator laneTaskDecorator() {
+		return new LaneTaskDecorator();
+	}
+
+	/**
+	 * Inbound capture for servlet applications.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnProperty(name = "lane.inbound.enabled", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnClass(OncePerRequestFilter.class)
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LaneServletFilter laneServletFilter(LaneProperties properties) {
+			return new LaneServletFilter(properties);
+		}
+
+	}
+
+	/**
+	 * Inbound capture for WebFlux applications.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnProperty(name = "lane.inbound.enabled", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnClass(WebFilter.class)
+	static class WebFluxConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LaneWebFilter laneWebFilter(LaneProperties properties) {
+			return new LaneWebFilter(properties);
+		}
+
+	}
+
+	/**
+	 * Outbound propagation for {@code RestTemplate} and {@code RestClient}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ClientHttpRequestInterceptor.class)
+	static class InterceptorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LaneClientHttpRequestInterceptor laneClientHttpRequestInterceptor(LaneProperties properties) {
+			return new LaneClientHttpRequestInterceptor(properties);
+		}
+
+	}
+
+	/**
+	 * Outbound propagation for clients built through Spring Boot's builders.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ClientHttpRequestInterceptor.class, RestTemplateCustomizer.class })
+	static class RestClientsConfiguration {
+
+		@Bean
+		LaneRestTemplateCustomizer laneRestTemplateCustomizer(LaneClientHttpRequestInterceptor interceptor) {
+			return new LaneRestTemplateCustomizer(interceptor);
+		}
+
+		@Bean
+		LaneRestClientCustomizer laneRestClientCustomizer(LaneClientHttpRequestInterceptor interceptor) {
+			return new LaneRestClientCustomizer(interceptor);
+		}
+
+	}
+
+	/**
+	 * Outbound propagation for {@code WebClient}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, WebClientCustomizer.class })
+	static class WebClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LaneExchangeFilterFunction laneExchangeFilterFunction(LaneProperties properties) {
+			return new LaneExchangeFilterFunction(properties);
+		}
+
+		@Bean
+		LaneWebClientCustomizer laneWebClientCustomizer(LaneExchangeFilterFunction filter) {
+			return new LaneWebClientCustomizer(filter);
+		}
+
+	}
+
+	/**
+	 * Outbound propagation for OpenFeign.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "feign.RequestInterceptor")
+	static class FeignConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LaneFeignRequestInterceptor laneFeignRequestInterceptor(LaneProperties properties) {
+			return new LaneFeignRequestInterceptor(properties);
+		}
+
+	}
+
+	/**
+	 * Reactor thread hops: Micrometer context propagation moves the lane between the
+	 * Reactor context and {@code LaneContext}. The accessor is registered through
+	 * {@code META-INF/services}; this turns Reactor's automatic mode on.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Hooks.class, ContextRegistry.class })
+	@ConditionalOnProperty(name = "lane.reactor-context-propagation", havingValue = "true", matchIfMissing = true)
+	static class ReactorConfiguration {
+
+		ReactorConfiguration() {
+			ContextRegistry.getInstance();
+			Hooks.enableAutomaticContextPropagation();
+		}
+
+	}
+
+}

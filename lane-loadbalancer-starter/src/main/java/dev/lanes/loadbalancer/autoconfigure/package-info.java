@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for the Lanes load balancer starter.
+ */
+@NullMarked
+package dev.lanes.loadbalancer.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

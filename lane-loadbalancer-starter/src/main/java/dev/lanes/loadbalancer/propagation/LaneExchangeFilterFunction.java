@@ -1,0 +1,53 @@
+package dev.lanes.loadbalancer.propagation;
+
+import dev.lanes.core.LaneContext;
+import dev.lanes.core.Lanes;
+import dev.lanes.loadbalancer.LaneProperties;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+
+/**
+ * An {@link ExchangeFilterFunction} that adds the lane to every {@code WebClient}
+ * request: the lane in the Reactor context under {@link LanePropagation#CONTEXT_KEY},
+ * otherwise the {@link LaneContext} lane of the subscribing thread.
+ */
+public class LaneExchangeFilterFunction implements ExchangeFilterFunction {
+
+	private final LaneProperties properties;
+
+	/**
+	 * Creates a filter function.
+	 * @param properties the header settings
+	 */
+	public LaneExchangeFilterFunction(LaneProperties properties) {
+		Assert.notNull(properties, "'properties' must not be null");
+		this.properties = properties;
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		return Mono.deferContextual((context) -> {
+			String lane = laneOf(context.getOrDefault(LanePropagation.CONTEXT_KEY, null));
+			if (lane == null) {
+				return next.exchange(request);
+			}
+			ClientRequest.Builder builder = ClientRequest.from(request);
+			builder.headers((headers) -> LanePropagation.write(this.properties, lane, headers::getFirst, headers::set));
+			return next.exchange(builder.build());
+		});
+	}
+
+	private static @Nullable String laneOf(@Nullable Object fromContext) {
+		if (fromContext instanceof String lane && Lanes.isValidName(lane)) {
+			return lane;
+		}
+		return LanePropagation.currentLane();
+	}
+
+}
