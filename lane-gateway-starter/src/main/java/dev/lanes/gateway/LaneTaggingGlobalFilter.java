@@ -6,6 +6,8 @@ import dev.lanes.core.LaneHeaders;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.rule.LaneDecision;
 import dev.lanes.core.rule.RuleSet;
+import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.propagation.LanePropagation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +65,8 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 
 	private final LaneRequestMetrics metrics;
 
+	private final LaneProperties lane;
+
 	private final String laneHeader;
 
 	private final boolean baggage;
@@ -75,17 +79,17 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 	 * Creates a filter.
 	 * @param rules the rules in force
 	 * @param metrics where tagged requests are counted
-	 * @param laneHeader the header that carries the lane
-	 * @param baggage whether the lane is also carried in W3C baggage
+	 * @param lane how the lane travels: its header and whether baggage carries it
 	 * @param inboundTag what to do with a lane sent by the client
 	 * @param maxBodyBytes the largest body read for body and form rules
 	 */
-	public LaneTaggingGlobalFilter(LaneRuleRegistry rules, LaneRequestMetrics metrics, String laneHeader,
-			boolean baggage, InboundTagPolicy inboundTag, int maxBodyBytes) {
+	public LaneTaggingGlobalFilter(LaneRuleRegistry rules, LaneRequestMetrics metrics, LaneProperties lane,
+			InboundTagPolicy inboundTag, int maxBodyBytes) {
 		this.rules = rules;
 		this.metrics = metrics;
-		this.laneHeader = laneHeader;
-		this.baggage = baggage;
+		this.lane = lane;
+		this.laneHeader = lane.getHeader();
+		this.baggage = lane.isBaggage();
 		this.inboundTag = inboundTag;
 		this.maxBodyBytes = maxBodyBytes;
 	}
@@ -100,7 +104,7 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		String routeId = routeId(exchange);
 		if (this.inboundTag == InboundTagPolicy.TRUST) {
-			String inbound = inboundLane(request.getHeaders());
+			String inbound = this.lane.laneOf(request.getHeaders());
 			if (inbound != null) {
 				return forward(exchange, chain, inbound, null, routeId);
 			}
@@ -136,11 +140,19 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 					"Lane of " + exchange.getRequest().getPath() + " on route " + routeId + ": " + Lanes.label(lane));
 		}
 		HttpHeaders headers = exchange.getRequest().getHeaders();
+		Mono<Void> proxied;
 		if (lane == null && !carriesLane(headers)) {
-			return chain.filter(exchange);
+			proxied = chain.filter(exchange);
 		}
-		ServerHttpRequest tagged = exchange.getRequest().mutate().headers((h) -> tag(h, lane)).build();
-		return chain.filter(exchange.mutate().request(tagged).build());
+		else {
+			ServerHttpRequest tagged = exchange.getRequest().mutate().headers((h) -> tag(h, lane)).build();
+			proxied = chain.filter(exchange.mutate().request(tagged).build());
+		}
+		// The gateway's decision is the lane of everything downstream, whatever an
+		// inbound
+		// filter put in the Reactor context from the client's own headers.
+		return proxied.contextWrite((context) -> (lane != null) ? context.put(LanePropagation.CONTEXT_KEY, lane)
+				: context.delete(LanePropagation.CONTEXT_KEY));
 	}
 
 	private void tag(HttpHeaders headers, @Nullable String lane) {
@@ -163,14 +175,6 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 	private boolean carriesLane(HttpHeaders headers) {
 		return headers.containsHeader(this.laneHeader)
 				|| LaneHeaders.laneFromBaggage(headers.getFirst(LaneHeaders.BAGGAGE)) != null;
-	}
-
-	private @Nullable String inboundLane(HttpHeaders headers) {
-		String lane = headers.getFirst(this.laneHeader);
-		if (lane == null && this.baggage) {
-			lane = LaneHeaders.laneFromBaggage(headers.getFirst(LaneHeaders.BAGGAGE));
-		}
-		return Lanes.isValidName(lane) ? lane : null;
 	}
 
 	private boolean hasReadableBody(ServerHttpRequest request) {

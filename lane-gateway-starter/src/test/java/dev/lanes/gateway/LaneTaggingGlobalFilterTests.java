@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.lanes.core.rule.ConditionDefinition;
 import dev.lanes.core.rule.LaneDecision;
 import dev.lanes.core.rule.RuleDefinition;
+import dev.lanes.loadbalancer.LaneProperties;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -34,7 +35,7 @@ class LaneTaggingGlobalFilterTests {
 	};
 
 	private LaneTaggingGlobalFilter filter(InboundTagPolicy policy) {
-		return new LaneTaggingGlobalFilter(this.rules, this.metrics, "x-lane", true, policy, 1024);
+		return new LaneTaggingGlobalFilter(this.rules, this.metrics, new LaneProperties(), policy, 1024);
 	}
 
 	private ServerHttpRequest run(InboundTagPolicy policy, MockServerHttpRequest.BaseBuilder<?> request) {

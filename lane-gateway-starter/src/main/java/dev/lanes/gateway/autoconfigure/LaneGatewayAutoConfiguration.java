@@ -1,12 +1,12 @@
 package dev.lanes.gateway.autoconfigure;
 
-import dev.lanes.core.LaneHeaders;
 import dev.lanes.gateway.LaneGatewayProperties;
 import dev.lanes.gateway.LaneRequestMetrics;
 import dev.lanes.gateway.LaneRuleRegistry;
 import dev.lanes.gateway.LaneRulesRefreshListener;
 import dev.lanes.gateway.LaneTaggingGlobalFilter;
 import dev.lanes.gateway.endpoint.LanesEndpoint;
+import dev.lanes.loadbalancer.LaneProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +28,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnClass(GlobalFilter.class)
 @ConditionalOnBooleanProperty(name = "lane.gateway.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(LaneGatewayProperties.class)
+@EnableConfigurationProperties({ LaneGatewayProperties.class, LaneProperties.class })
 public final class LaneGatewayAutoConfiguration {
 
 	@Bean
@@ -46,10 +46,8 @@ public final class LaneGatewayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LaneTaggingGlobalFilter laneTaggingGlobalFilter(LaneRuleRegistry registry, LaneRequestMetrics metrics,
-			LaneGatewayProperties properties, Environment environment) {
-		String header = environment.getProperty("lane.header", LaneHeaders.DEFAULT_LANE_HEADER);
-		boolean baggage = environment.getProperty("lane.baggage", Boolean.class, true);
-		return new LaneTaggingGlobalFilter(registry, metrics, header, baggage, properties.getInboundTag(),
+			LaneGatewayProperties properties, LaneProperties lane) {
+		return new LaneTaggingGlobalFilter(registry, metrics, lane, properties.getInboundTag(),
 				Math.toIntExact(properties.getMaxBodySize().toBytes()));
 	}
 
