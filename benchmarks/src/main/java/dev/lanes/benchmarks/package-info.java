@@ -1,0 +1,7 @@
+/**
+ * JMH benchmarks of the hot paths of Lanes.
+ */
+@NullMarked
+package dev.lanes.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
