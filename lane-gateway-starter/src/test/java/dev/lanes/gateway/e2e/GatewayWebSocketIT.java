@@ -33,6 +33,8 @@ class GatewayWebSocketIT {
 
 	private static ConfigurableApplicationContext socketV2;
 
+	private static ConfigurableApplicationContext socketV1;
+
 	private static URI socketUri;
 
 	@BeforeAll
@@ -40,7 +42,7 @@ class GatewayWebSocketIT {
 		services = new Services();
 		services.service(HelloWorldService.class, "helloworld", "", "svc.version=v1");
 		services.service(HelloWorldService.class, "helloworld", "v2", "svc.version=v2");
-		services.service(SocketService.class, "socket", "", "svc.version=v1");
+		socketV1 = services.service(SocketService.class, "socket", "", "svc.version=v1");
 		socketV2 = services.service(SocketService.class, "socket", "v2", "svc.version=v2");
 		String route = "spring.cloud.gateway.server.webflux.routes[0].";
 		String rule = "lane.gateway.rules[0].";
@@ -86,16 +88,29 @@ class GatewayWebSocketIT {
 		assertThat(converse(headers, "one")).containsExactly("socket-v1 got one: helloworld-v1 [baggage null]");
 	}
 
+	@Test
+	void handshakeBaggageAloneGivesTheSessionItsLane() {
+		// Straight to the base socket instance, as a service behind the gateway would
+		// connect: the lane of the handshake's baggage still reaches helloworld-v2.
+		URI direct = URI.create("ws://localhost:" + Services.port(socketV1) + "/ws/lane");
+		assertThat(converse(direct, headers("baggage", "userId=7,lane=v2"), "one"))
+			.containsExactly("socket-v1 got one: helloworld-v2 [baggage lane=v2]");
+	}
+
 	/**
-	 * Connects through the gateway and plays {@code steps}, one after each message
-	 * received: a text to send, or {@link #BROADCAST} to make socket-v2 broadcast. Each
-	 * step yields one message.
+	 * Connects (through the gateway unless told otherwise) and plays {@code steps}, one
+	 * after each message received: a text to send, or {@link #BROADCAST} to make
+	 * socket-v2 broadcast. Each step yields one message.
 	 * @return the messages received
 	 */
 	private static List<String> converse(HttpHeaders headers, String... steps) {
+		return converse(socketUri, headers, steps);
+	}
+
+	private static List<String> converse(URI uri, HttpHeaders headers, String... steps) {
 		List<String> received = new CopyOnWriteArrayList<>();
 		Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
-		new ReactorNettyWebSocketClient().execute(socketUri, headers, (session) -> {
+		new ReactorNettyWebSocketClient().execute(uri, headers, (session) -> {
 			Mono<Void> send = session.send(outbound.asFlux().map(session::textMessage));
 			Mono<Void> script = session.receive()
 				.map(WebSocketMessage::getPayloadAsText)

@@ -2,8 +2,6 @@ package dev.lanes.gateway.e2e;
 
 import java.util.Map;
 
-import dev.lanes.loadbalancer.LaneProperties;
-import dev.lanes.loadbalancer.propagation.LaneWebSocketHandler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -27,8 +25,9 @@ import org.springframework.web.reactive.socket.WebSocketMessage;
 /**
  * A WebFlux WebSocket service, {@code socket-<svc.version>}. On {@code /ws/lane} it
  * answers every message with what the {@code helloworld} service (called through a
- * load-balanced {@code WebClient}) answered; the handler is wrapped in
- * {@link LaneWebSocketHandler}, so those calls are in the lane of the handshake.
+ * load-balanced {@code WebClient}) answered. The handler knows nothing of lanes: the
+ * starter's {@code LaneWebFilter} puts the handshake's lane into the Reactor context,
+ * which Reactor Netty hands to the session, so those calls are in the handshake's lane.
  * {@code POST /broadcast} calls {@code helloworld} on its own and sends the answer to
  * every open session.
  */
@@ -52,7 +51,7 @@ class SocketService {
 
 	@Bean
 	HandlerMapping socketMapping(@Value("${svc.version}") String version, @LoadBalanced WebClient.Builder builder,
-			Sinks.Many<String> broadcasts, LaneProperties lane) {
+			Sinks.Many<String> broadcasts) {
 		WebClient client = builder.build();
 		String me = "socket-" + version;
 		WebSocketHandler handler = (session) -> {
@@ -61,7 +60,7 @@ class SocketService {
 				.concatMap((text) -> hello(client).map((answer) -> me + " got " + text + ": " + answer));
 			return session.send(Flux.merge(replies, broadcasts.asFlux()).map(session::textMessage));
 		};
-		return new SimpleUrlHandlerMapping(Map.of("/ws/lane", new LaneWebSocketHandler(handler, lane)), -1);
+		return new SimpleUrlHandlerMapping(Map.of("/ws/lane", handler), -1);
 	}
 
 	static Mono<String> hello(WebClient client) {
