@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -75,10 +76,14 @@ class GatewayChainIT {
 	}
 
 	@Test
-	void gatewayRunsTheLoadBalancerStartersInboundFilter() {
-		// The stripping tests below matter because this filter puts the client's lane
-		// into the Reactor context, where the load balancer would find it.
+	void gatewayRunsTheInboundFilterAndReactorContextPropagation() {
+		// What makes the stripping tests below matter: this filter puts the client's lane
+		// into the Reactor context, and automatic context propagation (on whenever
+		// context-propagation is on the classpath, as in a traced application) restores
+		// it into LaneContext, where the load balancer looks when the forwarded request
+		// carries no lane header.
 		assertThat(gateway.getBeansOfType(LaneWebFilter.class)).hasSize(1);
+		assertThat(Hooks.isAutomaticContextPropagationEnabled()).isTrue();
 	}
 
 	@Test
