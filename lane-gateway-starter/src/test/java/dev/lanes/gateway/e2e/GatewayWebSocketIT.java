@@ -90,8 +90,8 @@ class GatewayWebSocketIT {
 
 	@Test
 	void handshakeBaggageAloneGivesTheSessionItsLane() {
-		// Straight to the base socket instance, as a service behind the gateway would
-		// connect: the lane of the handshake's baggage still reaches helloworld-v2.
+		// Straight to the base socket instance, with the lane in baggage only, as another
+		// service would connect: the session's calls still reach helloworld-v2.
 		URI direct = URI.create("ws://localhost:" + Services.port(socketV1) + "/ws/lane");
 		assertThat(converse(direct, headers("baggage", "userId=7,lane=v2"), "one"))
 			.containsExactly("socket-v1 got one: helloworld-v2 [baggage lane=v2]");
