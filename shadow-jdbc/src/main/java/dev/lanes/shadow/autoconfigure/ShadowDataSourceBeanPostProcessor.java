@@ -1,0 +1,62 @@
+package dev.lanes.shadow.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowMode;
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.ShadowSqlTransformer;
+import dev.lanes.shadow.ShadowStatementListener;
+import dev.lanes.shadow.rewrite.ShadowTableRewriter;
+
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * A {@link BeanPostProcessor} that wraps the application's {@link DataSource} beans in a
+ * {@link ShadowDataSource}. Scoped-proxy targets and data sources that are already shadow
+ * data sources are left alone. Collaborators are looked up lazily so that registering
+ * this post-processor does not initialize them early.
+ */
+class ShadowDataSourceBeanPostProcessor implements BeanPostProcessor {
+
+	private final ObjectProvider<ShadowRules> rules;
+
+	private final ObjectProvider<ShadowProperties> properties;
+
+	private final ObjectProvider<ShadowSqlTransformer> transformer;
+
+	private final ObjectProvider<ShadowStatementListener> listener;
+
+	ShadowDataSourceBeanPostProcessor(ObjectProvider<ShadowRules> rules, ObjectProvider<ShadowProperties> properties,
+			ObjectProvider<ShadowSqlTransformer> transformer, ObjectProvider<ShadowStatementListener> listener) {
+		this.rules = rules;
+		this.properties = properties;
+		this.transformer = transformer;
+		this.listener = listener;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DataSource dataSource && !(bean instanceof ShadowDataSource)
+				&& !ScopedProxyUtils.isScopedTarget(beanName)) {
+			return wrap(dataSource);
+		}
+		return bean;
+	}
+
+	private ShadowDataSource wrap(DataSource dataSource) {
+		ShadowRules rules = this.rules.getObject();
+		ShadowProperties properties = this.properties.getObject();
+		ShadowDataSource.Builder builder = ShadowDataSource.builder(dataSource, rules)
+			.transformer(
+					this.transformer.getIfAvailable(() -> new ShadowTableRewriter(rules, properties.getCacheSize())))
+			.listener(this.listener.getIfAvailable(() -> ShadowStatementListener.NONE));
+		if (rules.mode() == ShadowMode.DATABASE) {
+			builder.shadowDataSource(ShadowPoolFactory.create(properties.getDatabase()));
+		}
+		return builder.build();
+	}
+
+}
