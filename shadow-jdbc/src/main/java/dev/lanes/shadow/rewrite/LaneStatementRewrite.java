@@ -83,7 +83,9 @@ final class LaneStatementRewrite {
 	private boolean renameTables(Statement statement) {
 		TableCollector collector = collect(statement);
 		Set<Table> renamed = Collections.newSetFromMap(new IdentityHashMap<>());
+		// unaliased tables by name and by schema.name, to resolve column qualifiers
 		Set<String> renamedNames = new HashSet<>();
+		Set<String> keptNames = new HashSet<>();
 		for (Table table : collector.tables()) {
 			String key = TableCollector.key(table.getName());
 			if (table.getSchemaName() == null && collector.isCte(key)) {
@@ -93,17 +95,29 @@ final class LaneStatementRewrite {
 			if (policy == TablePolicy.DENY) {
 				throw new Refusal("table " + key + " is denied to the lane");
 			}
-			if (policy == TablePolicy.SHADOW && renamed.add(table)) {
+			boolean rename = policy == TablePolicy.SHADOW;
+			if (rename && renamed.add(table)) {
 				table.setName(shadowName(table.getName()));
-				if (table.getAlias() == null) {
-					renamedNames.add(key);
+			}
+			if (table.getAlias() == null) {
+				Set<String> names = rename ? renamedNames : keptNames;
+				names.add(key);
+				if (table.getSchemaName() != null) {
+					names.add(schemaKey(table) + "." + key);
 				}
 			}
 		}
 		for (Table qualifier : collector.qualifiers()) {
 			String key = TableCollector.key(qualifier.getName());
-			if (renamedNames.contains(key) && !collector.isAlias(key) && !collector.isCte(key)
-					&& renamed.add(qualifier)) {
+			if (collector.isAlias(key) || collector.isCte(key) || renamed.contains(qualifier)) {
+				continue;
+			}
+			String qualified = (qualifier.getSchemaName() != null) ? schemaKey(qualifier) + "." + key : null;
+			boolean rename = (qualified != null && renamedNames.contains(qualified))
+					|| ((qualified == null || !keptNames.contains(qualified)) && renamedNames.contains(key)
+							&& !keptNames.contains(key));
+			if (rename) {
+				renamed.add(qualifier);
 				qualifier.setName(shadowName(qualifier.getName()));
 			}
 		}
@@ -125,6 +139,19 @@ final class LaneStatementRewrite {
 		}
 		execute.setName(name.substring(0, dot + 1) + shadowName(procedure));
 		return true;
+	}
+
+	/**
+	 * Parses SQL and runs the fail-closed check on it as it stands.
+	 * @throws Refusal when the SQL cannot be parsed or fails the check
+	 */
+	void check(String sql) {
+		try {
+			verify(SqlParsing.parse(sql));
+		}
+		catch (UnparseableSqlException ex) {
+			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");
+		}
 	}
 
 	/**
