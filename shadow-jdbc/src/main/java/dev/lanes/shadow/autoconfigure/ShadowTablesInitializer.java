@@ -52,11 +52,23 @@ class ShadowTablesInitializer implements SmartInitializingSingleton {
 				}
 			}
 			if (this.properties.getDriftCheck() != ShadowProperties.DriftCheck.OFF) {
-				report(tables.findDrift(shadowDataSource.getBase()));
+				report(findDrift(tables, shadowDataSource));
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not prepare shadow tables: " + ex.getMessage(), ex);
+		}
+	}
+
+	private List<String> findDrift(ShadowTables tables, ShadowDataSource dataSource) throws SQLException {
+		try {
+			return tables.findDrift(dataSource.getBase());
+		}
+		catch (SQLException ex) {
+			if (this.properties.getDriftCheck() == ShadowProperties.DriftCheck.FAIL) {
+				throw ex;
+			}
+			return List.of("could not check shadow tables (" + ex.getMessage() + ")");
 		}
 	}
 

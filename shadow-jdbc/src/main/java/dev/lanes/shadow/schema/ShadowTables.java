@@ -46,6 +46,9 @@ public final class ShadowTables {
 	 */
 	public List<String> createMissing(DataSource base) throws SQLException {
 		List<String> executed = new ArrayList<>();
+		if (shadowedTables().isEmpty()) {
+			return executed;
+		}
 		try (Connection connection = base.getConnection(); Statement statement = connection.createStatement()) {
 			for (TableName table : shadowedTables()) {
 				for (String lane : this.rules.lanes()) {
@@ -68,6 +71,9 @@ public final class ShadowTables {
 	 */
 	public List<String> findDrift(DataSource base) throws SQLException {
 		List<String> problems = new ArrayList<>();
+		if (shadowedTables().isEmpty()) {
+			return problems;
+		}
 		try (Connection connection = base.getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
 			for (TableName table : shadowedTables()) {
