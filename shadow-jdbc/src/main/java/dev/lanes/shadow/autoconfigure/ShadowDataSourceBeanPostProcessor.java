@@ -1,5 +1,7 @@
 package dev.lanes.shadow.autoconfigure;
 
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import dev.lanes.shadow.ShadowDataSource;
@@ -15,8 +17,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * A {@link BeanPostProcessor} that wraps the application's {@link DataSource} beans in a
- * {@link ShadowDataSource}. Scoped-proxy targets and data sources that are already shadow
- * data sources are left alone. Collaborators are looked up lazily so that registering
+ * {@link ShadowDataSource}. Scoped-proxy targets, shadow data sources and data sources
+ * that wrap one are left alone. Collaborators are looked up lazily so that registering
  * this post-processor does not initialize them early.
  */
 class ShadowDataSourceBeanPostProcessor implements BeanPostProcessor {
@@ -39,11 +41,22 @@ class ShadowDataSourceBeanPostProcessor implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof DataSource dataSource && !(bean instanceof ShadowDataSource)
-				&& !ScopedProxyUtils.isScopedTarget(beanName)) {
+		if (bean instanceof DataSource dataSource && !ScopedProxyUtils.isScopedTarget(beanName)
+				&& !alreadyShadowed(dataSource)) {
 			return wrap(dataSource);
 		}
 		return bean;
+	}
+
+	// a delegating data source (for example TransactionAwareDataSourceProxy) over an
+	// already wrapped bean must not be wrapped again: its SQL would be rewritten twice
+	private static boolean alreadyShadowed(DataSource dataSource) {
+		try {
+			return dataSource instanceof ShadowDataSource || dataSource.isWrapperFor(ShadowDataSource.class);
+		}
+		catch (SQLException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private ShadowDataSource wrap(DataSource dataSource) {

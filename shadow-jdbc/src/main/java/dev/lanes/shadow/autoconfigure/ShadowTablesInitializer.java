@@ -1,7 +1,10 @@
 package dev.lanes.shadow.autoconfigure;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -10,6 +13,7 @@ import dev.lanes.shadow.ShadowMode;
 import dev.lanes.shadow.schema.ShadowTables;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -33,15 +37,27 @@ class ShadowTablesInitializer implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.dataSources.orderedStream().forEach(this::initialize);
+		// delegating data sources may lead to the same shadow data source more than once
+		Set<ShadowDataSource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		this.dataSources.orderedStream().forEach((dataSource) -> {
+			ShadowDataSource shadowDataSource = shadowDataSource(dataSource);
+			if (shadowDataSource != null && seen.add(shadowDataSource)) {
+				initialize(shadowDataSource);
+			}
+		});
 	}
 
-	private void initialize(DataSource dataSource) {
+	private static @Nullable ShadowDataSource shadowDataSource(DataSource dataSource) {
 		try {
-			if (!dataSource.isWrapperFor(ShadowDataSource.class)) {
-				return;
-			}
-			ShadowDataSource shadowDataSource = dataSource.unwrap(ShadowDataSource.class);
+			return dataSource.isWrapperFor(ShadowDataSource.class) ? dataSource.unwrap(ShadowDataSource.class) : null;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	private void initialize(ShadowDataSource shadowDataSource) {
+		try {
 			if (shadowDataSource.getRules().mode() != ShadowMode.TABLE) {
 				return;
 			}

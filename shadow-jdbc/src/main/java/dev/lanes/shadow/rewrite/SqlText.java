@@ -10,10 +10,18 @@ import java.util.regex.Pattern;
  */
 final class SqlText {
 
-	private static final Pattern CONTROL = Pattern
-		.compile("(?is)(START\\s+TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE\\s+SAVEPOINT|SET)\\b.*");
+	private static final Pattern TRANSACTION_CONTROL = Pattern
+		.compile("(?is)(START\\s+TRANSACTION" + "(\\s+(READ\\s+ONLY|READ\\s+WRITE|WITH\\s+CONSISTENT\\s+SNAPSHOT)"
+				+ "(\\s*,\\s*(READ\\s+ONLY|READ\\s+WRITE|WITH\\s+CONSISTENT\\s+SNAPSHOT))*)?"
+				+ "|BEGIN(\\s+WORK)?|COMMIT(\\s+WORK)?|ROLLBACK(\\s+WORK)?(\\s+TO\\s+(SAVEPOINT\\s+)?\\w+)?"
+				+ "|SAVEPOINT\\s+\\w+|RELEASE\\s+SAVEPOINT\\s+\\w+)\\s*;?\\s*");
 
-	private static final Pattern SELECT_WORD = Pattern.compile("(?i)\\bSELECT\\b");
+	private static final Pattern SET = Pattern.compile("(?is)SET\\s.*");
+
+	// MariaDB's SET STATEMENT ... FOR <statement> runs another statement, SET @x =
+	// (SELECT ...) reads tables, and parentheses may call stored functions
+	private static final Pattern SET_CARRIES_MORE = Pattern
+		.compile("(?is).*(\\bSELECT\\b|\\bFOR\\b|\\bFROM\\b|\\bSTATEMENT\\b|\\().*");
 
 	private static final Pattern READ = Pattern.compile("(?is)(SELECT|SHOW|DESCRIBE|DESC|EXPLAIN)\\b.*");
 
@@ -58,11 +66,15 @@ final class SqlText {
 
 	/**
 	 * Tells whether the SQL is transaction or session control that touches no table:
-	 * {@code START TRANSACTION}, {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK},
-	 * savepoints, and {@code SET} without a subquery.
+	 * {@code START TRANSACTION}, {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK} and
+	 * savepoints in their plain forms, and {@code SET} of variables without parentheses,
+	 * subqueries, {@code FROM} or {@code FOR}.
 	 */
 	static boolean isControl(String body) {
-		return CONTROL.matcher(body).matches() && !SELECT_WORD.matcher(body).find() && !hasInnerSemicolon(body);
+		if (TRANSACTION_CONTROL.matcher(body).matches()) {
+			return true;
+		}
+		return SET.matcher(body).matches() && !SET_CARRIES_MORE.matcher(body).matches() && !hasInnerSemicolon(body);
 	}
 
 	/**

@@ -14,12 +14,14 @@ import dev.lanes.shadow.UnparseableReadAction;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +79,17 @@ class ShadowJdbcAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(PreWrappedDataSourceConfiguration.class).run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
 			assertThat(dataSource).isSameAs(context.getBean(PreWrappedDataSourceConfiguration.class).wrapped);
+		});
+	}
+
+	@Test
+	void doesNotWrapADelegatingDataSourceOverAWrappedOne() {
+		this.contextRunner.withUserConfiguration(DelegatingDataSourceConfiguration.class).run((context) -> {
+			DataSource proxy = context.getBean("transactionAwareDataSource", DataSource.class);
+			assertThat(proxy).isInstanceOf(TransactionAwareDataSourceProxy.class);
+			assertThat(((TransactionAwareDataSourceProxy) proxy).getTargetDataSource())
+				.isSameAs(context.getBean("dataSource"))
+				.isInstanceOf(ShadowDataSource.class);
 		});
 	}
 
@@ -160,6 +173,21 @@ class ShadowJdbcAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(ShadowSqlTransformer.class)
 				.getBean(DataSource.class)
 				.isInstanceOf(ShadowDataSource.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DelegatingDataSourceConfiguration {
+
+		@Bean
+		HikariDataSource dataSource() {
+			return new HikariDataSource();
+		}
+
+		@Bean
+		TransactionAwareDataSourceProxy transactionAwareDataSource(@Qualifier("dataSource") DataSource dataSource) {
+			return new TransactionAwareDataSourceProxy(dataSource);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -79,7 +79,14 @@ class ShadowTableRewriterTests {
 				Arguments.of("call of read-base procedure not covered", "CALL dict_region(1)", "dict_region"),
 				Arguments.of("call with subquery argument", "CALL refresh_orders((SELECT MAX(id) FROM orders))",
 						"CALL arguments with subqueries"),
-				Arguments.of("function call escape", "{? = call next_id(?)}", "cannot parse the SQL"));
+				Arguments.of("function call escape", "{? = call next_id(?)}", "cannot parse the SQL"),
+				Arguments.of("MariaDB SET STATEMENT carrying a delete",
+						"SET STATEMENT max_statement_time = 1 FOR DELETE FROM orders", "cannot parse the SQL"),
+				Arguments.of("SET calling a function", "SET @id = next_order_id()",
+						"not covered by the shadow rewriter"),
+				Arguments.of("compound statement", "BEGIN NOT ATOMIC DELETE FROM orders; END", "cannot parse the SQL"),
+				Arguments.of("lock in share mode is beyond JSqlParser 5.4",
+						"SELECT id FROM orders WHERE id = 1 LOCK IN SHARE MODE", "cannot parse the SQL"));
 	}
 
 	@ParameterizedTest(name = "{0}")
