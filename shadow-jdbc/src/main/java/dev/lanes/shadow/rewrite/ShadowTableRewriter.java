@@ -74,9 +74,17 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 			return new Result(new LaneStatementRewrite(this.rules, key.lane()).apply(key.sql()), null);
 		}
 		catch (Refusal refusal) {
-			return new Result(key.sql(), "Refused for lane '" + key.lane() + "': " + refusal.getMessage()
-					+ "; nothing was executed. SQL: " + abbreviate(key.sql()));
+			return refused(key, refusal.getMessage());
 		}
+		catch (RuntimeException ex) {
+			// a JSqlParser failure while walking or printing the statement
+			return refused(key, "the shadow rewriter failed (" + ex + ")");
+		}
+	}
+
+	private static Result refused(CacheKey key, String reason) {
+		return new Result(key.sql(), "Refused for lane '" + key.lane() + "': " + reason
+				+ "; nothing was executed. SQL: " + abbreviate(key.sql()));
 	}
 
 	private static String abbreviate(String sql) {
