@@ -21,6 +21,9 @@ public final class ShadowRules {
 	 */
 	public static final String LANE_PLACEHOLDER = "{lane}";
 
+	private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "performance_schema", "mysql",
+			"sys");
+
 	private final Set<String> lanes;
 
 	private final ShadowMode mode;
@@ -104,7 +107,10 @@ public final class ShadowRules {
 
 	/**
 	 * Returns the policy of a table, looked up as {@code schema.table}, then
-	 * {@code table}, ignoring case; unlisted tables get the default policy.
+	 * {@code table}, ignoring case; unlisted tables of the server's system schemas
+	 * ({@code information_schema}, {@code performance_schema}, {@code mysql},
+	 * {@code sys}) are {@link TablePolicy#READ_BASE}, other unlisted tables get the
+	 * default policy.
 	 * @param schema the unquoted schema, or {@code null}
 	 * @param table the unquoted table name
 	 * @return the policy
@@ -112,9 +118,13 @@ public final class ShadowRules {
 	public TablePolicy policyOf(@Nullable String schema, String table) {
 		String name = table.toLowerCase(Locale.ROOT);
 		if (schema != null) {
-			TablePolicy qualified = this.tables.get(schema.toLowerCase(Locale.ROOT) + "." + name);
+			String schemaName = schema.toLowerCase(Locale.ROOT);
+			TablePolicy qualified = this.tables.get(schemaName + "." + name);
 			if (qualified != null) {
 				return qualified;
+			}
+			if (SYSTEM_SCHEMAS.contains(schemaName)) {
+				return TablePolicy.READ_BASE;
 			}
 		}
 		return this.tables.getOrDefault(name, this.defaultPolicy);

@@ -60,6 +60,10 @@ final class LaneStatementRewrite {
 			throw new Refusal("statement kind " + statement.getClass().getSimpleName()
 					+ " is not covered by the shadow rewriter");
 		}
+		String uncovered = WriteTargets.uncovered(statement);
+		if (uncovered != null) {
+			throw new Refusal(uncovered);
+		}
 		boolean renamed = (statement instanceof Execute execute) ? renameProcedure(execute) : renameTables(statement);
 		if (!renamed) {
 			verify(statement);

@@ -9,6 +9,8 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -36,6 +38,24 @@ import org.jspecify.annotations.Nullable;
 final class WriteTargets {
 
 	private WriteTargets() {
+	}
+
+	/**
+	 * Returns why a statement of a covered kind is still not covered: {@code ALTER TABLE}
+	 * that renames the table (the new name would be a base name) or exchanges a partition
+	 * with another table.
+	 */
+	static @Nullable String uncovered(Statement statement) {
+		if (statement instanceof Alter alter && alter.getAlterExpressions() != null) {
+			for (AlterExpression expression : alter.getAlterExpressions()) {
+				AlterOperation operation = expression.getOperation();
+				if (operation == AlterOperation.RENAME_TABLE || operation == AlterOperation.EXCHANGE_PARTITION
+						|| expression.getNewTableName() != null) {
+					return "ALTER TABLE with " + operation + " is not covered by the shadow rewriter";
+				}
+			}
+		}
+		return null;
 	}
 
 	/**

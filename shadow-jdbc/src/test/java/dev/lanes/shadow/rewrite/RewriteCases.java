@@ -355,7 +355,7 @@ public final class RewriteCases {
 				new RewriteCase("insert-row-alias",
 						"INSERT INTO orders (id, total) VALUES (1, 2) AS new ON DUPLICATE KEY UPDATE total = new.total",
 						"INSERT INTO orders_gray (id, total) VALUES (1, 2) AS new ON DUPLICATE KEY UPDATE total = new.total",
-						Replay.skip("MySQL 8 row alias, not supported by MariaDB")),
+						Replay.notOnMariaDb("MySQL 8 row alias")),
 				new RewriteCase("update-function-subquery",
 						"UPDATE orders SET note = CONCAT(status, '-', (SELECT name FROM customers WHERE customers.id = orders.customer_id))",
 						"UPDATE orders_gray SET note = CONCAT(status, '-', (SELECT name FROM customers_gray WHERE customers_gray.id = orders_gray.customer_id))",
@@ -364,7 +364,44 @@ public final class RewriteCases {
 						"DELETE FROM orders_gray WHERE id = 1", Replay.DATA),
 				new RewriteCase("control-rollback-to-savepoint", "ROLLBACK TO SAVEPOINT before_gray",
 						"ROLLBACK TO SAVEPOINT before_gray",
-						Replay.skip("needs an open transaction with that savepoint")));
+						Replay.skip("needs an open transaction with that savepoint")),
+				new RewriteCase("update-with-cte",
+						"WITH x AS (SELECT order_id FROM items WHERE price > 5) UPDATE orders SET total = 0 WHERE id IN (SELECT order_id FROM x)",
+						"WITH x AS (SELECT order_id FROM items_gray WHERE price > 5) UPDATE orders_gray SET total = 0 WHERE id IN (SELECT order_id FROM x)",
+						Replay.notOnMariaDb("WITH before UPDATE is MySQL 8 syntax")),
+				new RewriteCase("delete-with-cte",
+						"WITH x AS (SELECT order_id FROM items WHERE price > 5) DELETE FROM orders WHERE id IN (SELECT order_id FROM x)",
+						"WITH x AS (SELECT order_id FROM items_gray WHERE price > 5) DELETE FROM orders_gray WHERE id IN (SELECT order_id FROM x)",
+						Replay.notOnMariaDb("WITH before DELETE is MySQL 8 syntax")),
+				new RewriteCase("create-table-foreign-key",
+						"CREATE TABLE scratch (id INT PRIMARY KEY, c INT, FOREIGN KEY (c) REFERENCES customers (id))",
+						"CREATE TABLE scratch_gray (id INT PRIMARY KEY, c INT, FOREIGN KEY (c) REFERENCES customers_gray(id))",
+						Replay.DDL),
+				new RewriteCase("create-table-as-select",
+						"CREATE TABLE scratch AS SELECT id, total FROM orders WHERE total > 20",
+						"CREATE TABLE scratch_gray AS SELECT id, total FROM orders_gray WHERE total > 20", Replay.DDL),
+				new RewriteCase("alter-rename-column", "ALTER TABLE orders RENAME COLUMN note TO memo",
+						"ALTER TABLE orders_gray RENAME COLUMN note TO memo", Replay.DDL),
+				new RewriteCase("table-statement", "TABLE orders", "TABLE orders_gray",
+						Replay.notOnMariaDb("TABLE statement is MySQL 8 syntax")),
+				new RewriteCase("select-parenthesized-join",
+						"SELECT * FROM (orders JOIN items ON items.order_id = orders.id) WHERE items.price > 5",
+						"SELECT * FROM (orders_gray JOIN items_gray ON items_gray.order_id = orders_gray.id) WHERE items_gray.price > 5",
+						Replay.DATA),
+				new RewriteCase("update-join-derived",
+						"UPDATE orders JOIN (SELECT order_id, MAX(price) AS m FROM items GROUP BY order_id) t ON t.order_id = orders.id SET orders.total = t.m",
+						"UPDATE orders_gray JOIN (SELECT order_id, MAX(price) AS m FROM items_gray GROUP BY order_id) t ON t.order_id = orders_gray.id SET orders_gray.total = t.m",
+						Replay.DATA),
+				new RewriteCase("replace-select-no-columns",
+						"REPLACE INTO archive SELECT id, total FROM orders WHERE id > 2",
+						"REPLACE INTO archive_gray SELECT id, total FROM orders_gray WHERE id > 2", Replay.DATA),
+				new RewriteCase("insert-values-subquery",
+						"INSERT INTO archive VALUES (60, (SELECT MAX(price) FROM items))",
+						"INSERT INTO archive_gray VALUES (60, (SELECT MAX(price) FROM items_gray))", Replay.DATA),
+				new RewriteCase("select-system-schema",
+						"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'orders'",
+						"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'orders'",
+						Replay.DATA));
 	}
 
 	/**
@@ -390,21 +427,27 @@ public final class RewriteCases {
 	 *
 	 * @param ddl whether the case changes the schema, so it is rebuilt afterwards
 	 * @param skipReason why the case is not replayed, or {@code null}
+	 * @param mariaDbSkipReason why the case is not replayed on MariaDB (MySQL-only
+	 * syntax), or {@code null}
 	 */
-	public record Replay(boolean ddl, @Nullable String skipReason) {
+	public record Replay(boolean ddl, @Nullable String skipReason, @Nullable String mariaDbSkipReason) {
 
 		/**
 		 * Replayed; changes data only.
 		 */
-		public static final Replay DATA = new Replay(false, null);
+		public static final Replay DATA = new Replay(false, null, null);
 
 		/**
 		 * Replayed; changes the schema.
 		 */
-		public static final Replay DDL = new Replay(true, null);
+		public static final Replay DDL = new Replay(true, null, null);
 
 		static Replay skip(String reason) {
-			return new Replay(false, reason);
+			return new Replay(false, reason, null);
+		}
+
+		static Replay notOnMariaDb(String reason) {
+			return new Replay(false, null, reason);
 		}
 
 	}

@@ -85,6 +85,10 @@ class ShadowTableRewriterTests {
 				Arguments.of("SET calling a function", "SET @id = next_order_id()",
 						"not covered by the shadow rewriter"),
 				Arguments.of("compound statement", "BEGIN NOT ATOMIC DELETE FROM orders; END", "cannot parse the SQL"),
+				Arguments.of("alter table rename to a base name", "ALTER TABLE orders RENAME TO orders_old",
+						"ALTER TABLE with RENAME_TABLE is not covered"),
+				Arguments.of("write to a system schema", "DELETE FROM mysql.user WHERE 1 = 1",
+						"table user is read-base"),
 				Arguments.of("lock in share mode is beyond JSqlParser 5.4",
 						"SELECT id FROM orders WHERE id = 1 LOCK IN SHARE MODE", "cannot parse the SQL"));
 	}
@@ -97,6 +101,12 @@ class ShadowTableRewriterTests {
 			.withMessageContaining("Refused for lane 'gray'")
 			.withMessageContaining(reason)
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo(ShadowRejectedException.SQL_STATE));
+	}
+
+	@Test
+	void systemSchemasAreReadFromBase() throws Exception {
+		String sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, sql)).isSameAs(sql);
 	}
 
 	@Test
