@@ -14,13 +14,17 @@ import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.statement.upsert.Upsert;
@@ -34,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * Multi-table {@code UPDATE} writes the tables named on the left of {@code SET} (all of
  * its tables when a column is unqualified); multi-table {@code DELETE} writes its target
  * list. Aliases resolve to their tables. {@code CALL} counts as writing its procedure.
+ * Data-modifying CTEs ({@code WITH x AS (DELETE ...)}) count with their own targets.
  */
 final class WriteTargets {
 
@@ -63,6 +68,46 @@ final class WriteTargets {
 	 * rewriter covers.
 	 */
 	static @Nullable List<Table> of(Statement statement) {
+		List<Table> targets = ofStatement(statement);
+		if (targets == null) {
+			return null;
+		}
+		List<Table> all = new ArrayList<>(targets);
+		// data-modifying CTEs (PostgreSQL): WITH moved AS (DELETE ... RETURNING *) ...
+		for (WithItem<?> withItem : withItems(statement)) {
+			Object parenthesed = withItem.getParenthesedStatement();
+			Statement modifying = (parenthesed instanceof ParenthesedInsert insert) ? insert.getInsert()
+					: (parenthesed instanceof ParenthesedUpdate update) ? update.getUpdate()
+							: (parenthesed instanceof ParenthesedDelete delete) ? delete.getDelete() : null;
+			if (modifying != null) {
+				List<Table> nested = of(modifying);
+				if (nested == null) {
+					return null;
+				}
+				all.addAll(nested);
+			}
+		}
+		return all;
+	}
+
+	private static List<WithItem<?>> withItems(Statement statement) {
+		List<WithItem<?>> items = null;
+		if (statement instanceof Select select) {
+			items = select.getWithItemsList();
+		}
+		else if (statement instanceof Insert insert) {
+			items = insert.getWithItemsList();
+		}
+		else if (statement instanceof Update update) {
+			items = update.getWithItemsList();
+		}
+		else if (statement instanceof Delete delete) {
+			items = delete.getWithItemsList();
+		}
+		return (items != null) ? items : List.of();
+	}
+
+	private static @Nullable List<Table> ofStatement(Statement statement) {
 		if (statement instanceof Select) {
 			return List.of();
 		}

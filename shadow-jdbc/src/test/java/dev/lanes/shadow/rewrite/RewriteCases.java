@@ -401,7 +401,11 @@ public final class RewriteCases {
 				new RewriteCase("select-system-schema",
 						"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'orders'",
 						"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'orders'",
-						Replay.DATA));
+						Replay.DATA),
+				new RewriteCase("delete-in-data-modifying-cte",
+						"WITH moved AS (DELETE FROM orders WHERE id = 1 RETURNING *) INSERT INTO archive SELECT id, total FROM moved",
+						"WITH moved AS (DELETE FROM orders_gray WHERE id = 1 RETURNING *) INSERT INTO archive_gray SELECT id, total FROM moved",
+						Replay.skip("PostgreSQL syntax")));
 	}
 
 	/**
