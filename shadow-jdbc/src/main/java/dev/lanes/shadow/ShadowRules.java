@@ -21,8 +21,8 @@ public final class ShadowRules {
 	 */
 	public static final String LANE_PLACEHOLDER = "{lane}";
 
-	private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "performance_schema", "mysql",
-			"sys");
+	private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "performance_schema", "mysql", "sys",
+			"pg_catalog");
 
 	private final Set<String> lanes;
 
@@ -36,6 +36,8 @@ public final class ShadowRules {
 
 	private final UnparseableReadAction onUnparseableRead;
 
+	private final SqlDialect dialect;
+
 	private ShadowRules(Builder builder) {
 		this.lanes = Collections.unmodifiableSet(new LinkedHashSet<>(builder.lanes));
 		this.mode = builder.mode;
@@ -43,12 +45,14 @@ public final class ShadowRules {
 		this.defaultPolicy = builder.defaultPolicy;
 		this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tables));
 		this.onUnparseableRead = builder.onUnparseableRead;
+		this.dialect = builder.dialect;
 	}
 
 	/**
 	 * Starts building rules.
 	 * @return a builder with the defaults: no lane, table mode, suffix {@code _{lane}},
-	 * default policy {@link TablePolicy#SHADOW}, unparseable reads rejected
+	 * default policy {@link TablePolicy#SHADOW}, unparseable reads rejected, MySQL
+	 * dialect
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -88,6 +92,14 @@ public final class ShadowRules {
 	}
 
 	/**
+	 * Returns the SQL dialect.
+	 * @return the dialect
+	 */
+	public SqlDialect dialect() {
+		return this.dialect;
+	}
+
+	/**
 	 * Returns the tables with an explicit policy, keyed by lower-case name (optionally
 	 * {@code schema.table}).
 	 * @return the table policies
@@ -109,8 +121,8 @@ public final class ShadowRules {
 	 * Returns the policy of a table, looked up as {@code schema.table}, then
 	 * {@code table}, ignoring case; unlisted tables of the server's system schemas
 	 * ({@code information_schema}, {@code performance_schema}, {@code mysql},
-	 * {@code sys}) are {@link TablePolicy#READ_BASE}, other unlisted tables get the
-	 * default policy.
+	 * {@code sys}, {@code pg_catalog}) are {@link TablePolicy#READ_BASE}, other unlisted
+	 * tables get the default policy.
 	 * @param schema the unquoted schema, or {@code null}
 	 * @param table the unquoted table name
 	 * @return the policy
@@ -147,7 +159,19 @@ public final class ShadowRules {
 
 		private UnparseableReadAction onUnparseableRead = UnparseableReadAction.REJECT;
 
+		private SqlDialect dialect = SqlDialect.MYSQL;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets the SQL dialect.
+		 * @param dialect the dialect
+		 * @return this builder
+		 */
+		public Builder dialect(SqlDialect dialect) {
+			this.dialect = dialect;
+			return this;
 		}
 
 		/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lanes.shadow.ShadowMode;
+import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
 import dev.lanes.shadow.rewrite.ShadowTableRewriter;
@@ -60,7 +61,7 @@ public class ShadowProperties {
 
 	/**
 	 * Whether to create missing shadow tables of the tables listed as shadow at startup
-	 * (CREATE TABLE IF NOT EXISTS ... LIKE ..., MySQL and MariaDB).
+	 * (CREATE TABLE IF NOT EXISTS ... LIKE ...).
 	 */
 	private boolean createMissingTables;
 
@@ -74,6 +75,12 @@ public class ShadowProperties {
 	 * Maximum number of rewritten statements kept, per lane and SQL string.
 	 */
 	private long cacheSize = ShadowTableRewriter.DEFAULT_CACHE_SIZE;
+
+	/**
+	 * SQL dialect of the application's database, which decides how SQL is parsed and how
+	 * shadow tables are created.
+	 */
+	private SqlDialect dialect = SqlDialect.MYSQL;
 
 	/**
 	 * Shadow database connection settings, used in database mode.
@@ -158,6 +165,14 @@ public class ShadowProperties {
 
 	public void setCacheSize(long cacheSize) {
 		this.cacheSize = cacheSize;
+	}
+
+	public SqlDialect getDialect() {
+		return this.dialect;
+	}
+
+	public void setDialect(SqlDialect dialect) {
+		this.dialect = dialect;
 	}
 
 	public Database getDatabase() {

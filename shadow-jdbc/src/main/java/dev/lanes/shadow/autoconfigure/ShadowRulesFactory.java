@@ -49,6 +49,7 @@ final class ShadowRulesFactory {
 		return builder.mode(properties.getMode())
 			.defaultPolicy(properties.getDefaultPolicy())
 			.onUnparseableRead(properties.getOnUnparseableRead())
+			.dialect(properties.getDialect())
 			.build();
 	}
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
@@ -39,7 +40,7 @@ final class LaneStatementRewrite {
 	 * @throws Refusal when the statement must not run
 	 */
 	String apply(String sql) {
-		int cut = SqlText.leadingCommentLength(sql);
+		int cut = SqlText.leadingCommentLength(sql, this.rules.dialect() == SqlDialect.MYSQL);
 		String prefix = sql.substring(0, cut);
 		String body = sql.substring(cut);
 		if (body.isBlank() || SqlText.isControl(body)) {
@@ -48,7 +49,7 @@ final class LaneStatementRewrite {
 		String callBody = SqlText.jdbcCallBody(body);
 		Statement statement;
 		try {
-			statement = SqlParsing.parse((callBody != null) ? callBody : body);
+			statement = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect());
 		}
 		catch (UnparseableSqlException ex) {
 			if (this.rules.onUnparseableRead() == UnparseableReadAction.BASE && SqlText.looksLikeRead(body)) {
@@ -72,7 +73,7 @@ final class LaneStatementRewrite {
 		String rewritten = statement.toString();
 		Statement reparsed;
 		try {
-			reparsed = SqlParsing.parse(rewritten);
+			reparsed = SqlParsing.parse(rewritten, this.rules.dialect());
 		}
 		catch (UnparseableSqlException ex) {
 			throw new Refusal("rewritten SQL cannot be parsed again (" + ex.getMessage() + ")");
@@ -151,7 +152,7 @@ final class LaneStatementRewrite {
 	 */
 	void check(String sql) {
 		try {
-			verify(SqlParsing.parse(sql));
+			verify(SqlParsing.parse(sql, this.rules.dialect()));
 		}
 		catch (UnparseableSqlException ex) {
 			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");

@@ -2,14 +2,15 @@ package dev.lanes.shadow.rewrite;
 
 import java.util.List;
 
+import dev.lanes.shadow.SqlDialect;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 
 /**
- * Parses one MySQL statement with a parser created directly, so no executor is started
- * per call (as {@code CCJSqlParserUtil.parse} does for its timeout).
+ * Parses one statement with a parser created directly, so no executor is started per call
+ * (as {@code CCJSqlParserUtil.parse} does for its timeout).
  */
 final class SqlParsing {
 
@@ -21,12 +22,13 @@ final class SqlParsing {
 	 * @throws UnparseableSqlException when the SQL cannot be parsed or holds more than
 	 * one statement
 	 */
-	static Statement parse(String sql) {
+	static Statement parse(String sql, SqlDialect dialect) {
+		boolean mysql = dialect == SqlDialect.MYSQL;
 		Statements statements;
 		try {
 			CCJSqlParser parser = new CCJSqlParser(sql).withAllowComplexParsing(true)
-				.withBackslashEscapeCharacter(true)
-				.withHashLineComments(true);
+				.withBackslashEscapeCharacter(mysql)
+				.withHashLineComments(mysql);
 			statements = parser.Statements();
 		}
 		catch (ParseException | RuntimeException | Error ex) {

@@ -32,10 +32,11 @@ final class SqlText {
 
 	/**
 	 * Returns the length of the leading whitespace and comments ({@code /* *}{@code /},
-	 * {@code --} and {@code #} line comments). JSqlParser drops them, so they are split
-	 * off and put back. MySQL version comments ({@code /*!}) are not comments here.
+	 * {@code --} and, for MySQL, {@code #} line comments). JSqlParser drops them, so they
+	 * are split off and put back. MySQL version comments ({@code /*!}) are not comments
+	 * here.
 	 */
-	static int leadingCommentLength(String sql) {
+	static int leadingCommentLength(String sql, boolean hashComments) {
 		int i = 0;
 		int n = sql.length();
 		while (i < n) {
@@ -50,7 +51,7 @@ final class SqlText {
 				}
 				i = end + 2;
 			}
-			else if (sql.startsWith("--", i) || c == '#') {
+			else if (sql.startsWith("--", i) || (hashComments && c == '#')) {
 				int end = sql.indexOf('\n', i);
 				if (end < 0) {
 					return i;

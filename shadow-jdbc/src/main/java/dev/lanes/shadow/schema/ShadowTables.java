@@ -13,6 +13,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -22,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * {@code shadow} default policy are not known in advance and are left to the operator.
  * <p>
  * Works on the base data source directly (not through a
- * {@link dev.lanes.shadow.ShadowDataSource}); table creation uses MySQL/MariaDB
- * {@code CREATE TABLE IF NOT EXISTS ... LIKE ...}.
+ * {@link dev.lanes.shadow.ShadowDataSource}); table creation uses
+ * {@code CREATE TABLE IF NOT EXISTS x_gray LIKE x} on MySQL/MariaDB and
+ * {@code CREATE TABLE IF NOT EXISTS x_gray (LIKE x INCLUDING ALL)} on PostgreSQL.
  */
 public final class ShadowTables {
 
@@ -52,8 +54,11 @@ public final class ShadowTables {
 		try (Connection connection = base.getConnection(); Statement statement = connection.createStatement()) {
 			for (TableName table : shadowedTables()) {
 				for (String lane : this.rules.lanes()) {
-					String sql = "CREATE TABLE IF NOT EXISTS " + table.quoted(this.rules.suffix(lane)) + " LIKE "
-							+ table.quoted("");
+					String shadowTable = table.quoted(this.rules.suffix(lane), quote());
+					String baseTable = table.quoted("", quote());
+					String sql = (this.rules.dialect() == SqlDialect.POSTGRESQL)
+							? "CREATE TABLE IF NOT EXISTS " + shadowTable + " (LIKE " + baseTable + " INCLUDING ALL)"
+							: "CREATE TABLE IF NOT EXISTS " + shadowTable + " LIKE " + baseTable;
 					statement.execute(sql);
 					executed.add(sql);
 				}
@@ -98,6 +103,10 @@ public final class ShadowTables {
 		return problems;
 	}
 
+	private char quote() {
+		return (this.rules.dialect() == SqlDialect.POSTGRESQL) ? '"' : '`';
+	}
+
 	private List<TableName> shadowedTables() {
 		List<TableName> tables = new ArrayList<>();
 		for (Map.Entry<String, TablePolicy> entry : this.rules.tables().entrySet()) {
@@ -108,11 +117,14 @@ public final class ShadowTables {
 		return tables;
 	}
 
-	private static List<String> columns(DatabaseMetaData metaData, Connection connection, @Nullable String schema,
+	private List<String> columns(DatabaseMetaData metaData, Connection connection, @Nullable String schema,
 			String table) throws SQLException {
-		String catalog = (schema != null) ? schema : connection.getCatalog();
+		// MySQL calls a database a catalog; PostgreSQL has schemas inside the database
+		boolean postgres = this.rules.dialect() == SqlDialect.POSTGRESQL;
+		String catalog = postgres ? null : ((schema != null) ? schema : connection.getCatalog());
+		String schemaPattern = postgres ? ((schema != null) ? schema : connection.getSchema()) : null;
 		List<String> columns = new ArrayList<>();
-		try (ResultSet rs = metaData.getColumns(catalog, null, table, "%")) {
+		try (ResultSet rs = metaData.getColumns(catalog, schemaPattern, table, "%")) {
 			while (rs.next()) {
 				if (Objects.equals(rs.getString("TABLE_NAME"), table)) {
 					columns.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + "("
@@ -131,9 +143,9 @@ public final class ShadowTables {
 			return (dot < 0) ? new TableName(null, key) : new TableName(key.substring(0, dot), key.substring(dot + 1));
 		}
 
-		String quoted(String suffix) {
-			String table = "`" + this.name + suffix + "`";
-			return (this.schema != null) ? "`" + this.schema + "`." + table : table;
+		String quoted(String suffix, char quote) {
+			String table = quote + this.name + suffix + quote;
+			return (this.schema != null) ? quote + this.schema + quote + "." + table : table;
 		}
 
 		@Override

@@ -1,13 +1,8 @@
 package dev.lanes.shadow.rewrite;
 
-import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +42,8 @@ class ShadowRewriteReplayIT {
 	static final String MAIN = RewriteCases.SCHEMA;
 
 	static final String REF = RewriteCases.SCHEMA + "_ref";
+
+	private static final String SCHEMA_FUNCTION = "DATABASE()";
 
 	private static final List<String> SHADOWED = List.of("orders", "items", "customers", "archive");
 
@@ -118,23 +115,24 @@ class ShadowRewriteReplayIT {
 		Map<String, String> baseBefore = baseTables(this.main);
 		List<String> grayResult;
 		try (LaneContext.Scope scope = LaneContext.open(RewriteCases.LANE)) {
-			grayResult = run(this.shadow, rewriteCase.sql(), rewriteCase.params());
+			grayResult = ReplaySupport.run(this.shadow, rewriteCase.sql(), rewriteCase.params());
 		}
-		List<String> refResult = run(this.ref, rewriteCase.sql().replaceAll("\\b" + MAIN + "\\b", REF),
+		List<String> refResult = ReplaySupport.run(this.ref, rewriteCase.sql().replaceAll("\\b" + MAIN + "\\b", REF),
 				rewriteCase.params());
 		this.schemaDirty = rewriteCase.replay().ddl();
 
 		assertThat(grayResult).as("result").isEqualTo(refResult);
 		assertThat(baseTables(this.main)).as("base tables").isEqualTo(baseBefore);
 		Map<String, String> expected = new TreeMap<>();
-		for (String table : tableNames(this.ref)) {
+		for (String table : ReplaySupport.tableNames(this.ref, SCHEMA_FUNCTION)) {
 			TablePolicy policy = this.rules.policyOf(null, table);
-			expected.put((policy == TablePolicy.SHADOW) ? table + "_gray" : table, dump(this.ref, table));
+			expected.put((policy == TablePolicy.SHADOW) ? table + "_gray" : table,
+					ReplaySupport.dump(this.ref, table, SCHEMA_FUNCTION));
 		}
 		Map<String, String> actual = new TreeMap<>();
-		for (String table : tableNames(this.main)) {
+		for (String table : ReplaySupport.tableNames(this.main, SCHEMA_FUNCTION)) {
 			if (table.endsWith("_gray") || expected.containsKey(table)) {
-				actual.put(table, dump(this.main, table));
+				actual.put(table, ReplaySupport.dump(this.main, table, SCHEMA_FUNCTION));
 			}
 		}
 		assertThat(actual).as("shadow tables").isEqualTo(expected);
@@ -176,7 +174,7 @@ class ShadowRewriteReplayIT {
 			for (Statement statement : List.of(mainStatement, refStatement)) {
 				Connection connection = statement.getConnection();
 				statement.execute("SET FOREIGN_KEY_CHECKS = 0");
-				for (String table : tableNames(connection)) {
+				for (String table : ReplaySupport.tableNames(connection, SCHEMA_FUNCTION)) {
 					statement.execute("DROP TABLE " + table);
 				}
 				statement.execute("SET FOREIGN_KEY_CHECKS = 1");
@@ -197,97 +195,14 @@ class ShadowRewriteReplayIT {
 		}
 	}
 
-	private static List<String> run(DataSource dataSource, String sql, Object[] params) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			if (sql.startsWith("{")) {
-				try (CallableStatement call = connection.prepareCall(sql)) {
-					bind(call, params);
-					return results(call, call.execute());
-				}
-			}
-			if (params.length > 0) {
-				try (PreparedStatement statement = connection.prepareStatement(sql)) {
-					bind(statement, params);
-					return results(statement, statement.execute());
-				}
-			}
-			try (Statement statement = connection.createStatement()) {
-				return results(statement, statement.execute(sql));
-			}
-		}
-	}
-
-	private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
-		for (int i = 0; i < params.length; i++) {
-			statement.setObject(i + 1, params[i]);
-		}
-	}
-
-	private static List<String> results(Statement statement, boolean hasResultSet) throws SQLException {
-		if (!hasResultSet) {
-			return List.of("count " + statement.getUpdateCount());
-		}
-		try (ResultSet resultSet = statement.getResultSet()) {
-			return rows(resultSet);
-		}
-	}
-
-	private static List<String> rows(ResultSet resultSet) throws SQLException {
-		List<String> rows = new ArrayList<>();
-		int columns = resultSet.getMetaData().getColumnCount();
-		while (resultSet.next()) {
-			StringBuilder row = new StringBuilder();
-			for (int i = 1; i <= columns; i++) {
-				row.append(resultSet.getString(i)).append('|');
-			}
-			rows.add(row.toString());
-		}
-		Collections.sort(rows);
-		return rows;
-	}
-
 	private Map<String, String> baseTables(DataSource dataSource) throws SQLException {
 		Map<String, String> tables = new TreeMap<>();
-		for (String table : tableNames(dataSource)) {
+		for (String table : ReplaySupport.tableNames(dataSource, SCHEMA_FUNCTION)) {
 			if (!table.endsWith("_gray") && this.rules.policyOf(null, table) != TablePolicy.SHARED) {
-				tables.put(table, dump(dataSource, table));
+				tables.put(table, ReplaySupport.dump(dataSource, table, SCHEMA_FUNCTION));
 			}
 		}
 		return tables;
-	}
-
-	private static List<String> tableNames(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			return tableNames(connection);
-		}
-	}
-
-	private static List<String> tableNames(Connection connection) throws SQLException {
-		List<String> names = new ArrayList<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet resultSet = statement.executeQuery("SELECT table_name FROM information_schema.tables "
-						+ "WHERE table_schema = DATABASE() ORDER BY table_name")) {
-			while (resultSet.next()) {
-				names.add(resultSet.getString(1));
-			}
-		}
-		return names;
-	}
-
-	private static String dump(DataSource dataSource, String table) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			List<String> columns = new ArrayList<>();
-			try (ResultSet resultSet = statement
-				.executeQuery("SELECT column_name, column_type FROM information_schema.columns WHERE table_schema = "
-						+ "DATABASE() AND table_name = '" + table + "' ORDER BY ordinal_position")) {
-				while (resultSet.next()) {
-					columns.add(resultSet.getString(1) + " " + resultSet.getString(2));
-				}
-			}
-			try (ResultSet resultSet = statement.executeQuery("SELECT * FROM " + table)) {
-				return columns + " " + rows(resultSet);
-			}
-		}
 	}
 
 }
