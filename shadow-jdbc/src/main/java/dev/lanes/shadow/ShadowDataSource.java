@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #unwrap(Class)} and {@link #isWrapperFor(Class)} reach the wrapped base data
  * source (for example a {@code HikariDataSource}), so pool metrics and health checks keep
  * working. Closing this data source closes the wrapped ones that are
- * {@link AutoCloseable}.
+ * {@link AutoCloseable}. (In a Spring context the container closes the bean it created,
+ * the base pool, and the auto-configuration closes the shadow pool it created.)
  */
 public final class ShadowDataSource implements DataSource, AutoCloseable {
 

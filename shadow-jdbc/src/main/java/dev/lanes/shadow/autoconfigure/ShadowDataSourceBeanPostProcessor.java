@@ -1,6 +1,8 @@
 package dev.lanes.shadow.autoconfigure;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -12,6 +14,7 @@ import dev.lanes.shadow.ShadowStatementListener;
 import dev.lanes.shadow.rewrite.ShadowTableRewriter;
 
 import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -21,7 +24,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * that wrap one are left alone. Collaborators are looked up lazily so that registering
  * this post-processor does not initialize them early.
  */
-class ShadowDataSourceBeanPostProcessor implements BeanPostProcessor {
+class ShadowDataSourceBeanPostProcessor implements BeanPostProcessor, DisposableBean {
+
+	// Spring destroys the raw bean it created, not the wrapper, so the shadow pools made
+	// here are closed here
+	private final List<DataSource> shadowPools = new CopyOnWriteArrayList<>();
 
 	private final ObjectProvider<ShadowRules> rules;
 
@@ -67,9 +74,21 @@ class ShadowDataSourceBeanPostProcessor implements BeanPostProcessor {
 					this.transformer.getIfAvailable(() -> new ShadowTableRewriter(rules, properties.getCacheSize())))
 			.listener(this.listener.getIfAvailable(() -> ShadowStatementListener.NONE));
 		if (rules.mode() == ShadowMode.DATABASE) {
-			builder.shadowDataSource(ShadowPoolFactory.create(properties.getDatabase()));
+			DataSource shadowPool = ShadowPoolFactory.create(properties.getDatabase());
+			this.shadowPools.add(shadowPool);
+			builder.shadowDataSource(shadowPool);
 		}
 		return builder.build();
+	}
+
+	@Override
+	public void destroy() throws Exception {
+		for (DataSource pool : this.shadowPools) {
+			if (pool instanceof AutoCloseable closeable) {
+				closeable.close();
+			}
+		}
+		this.shadowPools.clear();
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.lanes.shadow.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfigMXBean;
@@ -46,6 +48,22 @@ class ShadowJdbcAutoConfigurationTests {
 			assertThat(dataSource.unwrap(HikariDataSource.class).getJdbcUrl())
 				.isEqualTo("jdbc:mariadb://127.0.0.1:1/none");
 		});
+	}
+
+	@Test
+	void closingTheContextClosesTheWrappedPools() {
+		AtomicReference<HikariDataSource> base = new AtomicReference<>();
+		AtomicReference<HikariDataSource> shadow = new AtomicReference<>();
+		this.contextRunner
+			.withPropertyValues("lane.shadow.mode=database", "lane.shadow.database.url=jdbc:mariadb://127.0.0.1:1/gray")
+			.run((context) -> {
+				ShadowDataSource dataSource = context.getBean(DataSource.class).unwrap(ShadowDataSource.class);
+				base.set(dataSource.unwrap(HikariDataSource.class));
+				shadow.set((HikariDataSource) dataSource.getShadow());
+				assertThat(base.get().isClosed()).isFalse();
+			});
+		assertThat(base.get().isClosed()).isTrue();
+		assertThat(shadow.get().isClosed()).isTrue();
 	}
 
 	@Test
