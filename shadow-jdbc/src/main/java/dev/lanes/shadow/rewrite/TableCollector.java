@@ -55,6 +55,18 @@ final class TableCollector extends TablesNamesFinder<Void> {
 			// MySQL multi-table DELETE targets name tables or aliases, like qualifiers
 			delete.getTables().forEach((target) -> collector.qualifiers.add(target));
 		}
+		// tables in places the visitor does not walk (REPLACE ... SET x = (SELECT ...))
+		AstTables.Found found = AstTables.find(statement);
+		for (Table table : found.tables()) {
+			if (!collector.qualifiers.contains(table) && table.getName() != null) {
+				collector.tables.add(table);
+			}
+		}
+		for (Table qualifier : found.qualifiers()) {
+			if (!collector.tables.contains(qualifier) && qualifier.getName() != null) {
+				collector.qualifiers.add(qualifier);
+			}
+		}
 		return collector;
 	}
 
