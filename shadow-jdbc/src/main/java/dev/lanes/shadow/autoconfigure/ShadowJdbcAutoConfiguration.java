@@ -1,0 +1,62 @@
+package dev.lanes.shadow.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.ShadowSqlTransformer;
+import dev.lanes.shadow.ShadowStatementListener;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration that wraps the application's {@link DataSource} beans in a
+ * {@link ShadowDataSource} driven by {@code lane.shadow.*}, counts statements with
+ * Micrometer when it is present, and prepares shadow tables at startup.
+ */
+@AutoConfiguration
+@ConditionalOnClass(DataSource.class)
+@ConditionalOnBooleanProperty(name = "lane.shadow.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ShadowProperties.class)
+public final class ShadowJdbcAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ShadowRules laneShadowRules(ShadowProperties properties) {
+		return ShadowRulesFactory.create(properties);
+	}
+
+	@Bean
+	static ShadowDataSourceBeanPostProcessor laneShadowDataSourceBeanPostProcessor(ObjectProvider<ShadowRules> rules,
+			ObjectProvider<ShadowProperties> properties, ObjectProvider<ShadowSqlTransformer> transformer,
+			ObjectProvider<ShadowStatementListener> listener) {
+		return new ShadowDataSourceBeanPostProcessor(rules, properties, transformer, listener);
+	}
+
+	@Bean
+	ShadowTablesInitializer laneShadowTablesInitializer(ObjectProvider<DataSource> dataSources,
+			ShadowProperties properties) {
+		return new ShadowTablesInitializer(dataSources, properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class ShadowMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ShadowStatementListener laneShadowStatementListener(ObjectProvider<MeterRegistry> registry) {
+			return new LazyMicrometerListener(registry);
+		}
+
+	}
+
+}

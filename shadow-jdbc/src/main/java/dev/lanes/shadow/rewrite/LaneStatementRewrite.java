@@ -1,0 +1,246 @@
+package dev.lanes.shadow.rewrite;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlDialect;
+import dev.lanes.shadow.TablePolicy;
+import dev.lanes.shadow.UnparseableReadAction;
+import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.execute.Execute;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rewrites one SQL string for one lane and checks the result; a new instance per uncached
+ * (lane, SQL) pair.
+ */
+final class LaneStatementRewrite {
+
+	private final ShadowRules rules;
+
+	private final String lane;
+
+	private final String suffix;
+
+	LaneStatementRewrite(ShadowRules rules, String lane) {
+		this.rules = rules;
+		this.lane = lane;
+		this.suffix = rules.suffix(lane);
+	}
+
+	/**
+	 * Returns the SQL to run, the original string when nothing needs renaming.
+	 * @throws Refusal when the statement must not run
+	 */
+	String apply(String sql) {
+		int cut = SqlText.leadingCommentLength(sql, this.rules.dialect() == SqlDialect.MYSQL);
+		String prefix = sql.substring(0, cut);
+		String body = sql.substring(cut);
+		if (body.isBlank() || SqlText.isControl(body)) {
+			return sql;
+		}
+		String callBody = SqlText.jdbcCallBody(body);
+		Statement statement;
+		try {
+			statement = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect());
+		}
+		catch (UnparseableSqlException ex) {
+			if (this.rules.onUnparseableRead() == UnparseableReadAction.BASE && SqlText.looksLikeRead(body)) {
+				return sql;
+			}
+			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");
+		}
+		if (WriteTargets.of(statement) == null) {
+			throw new Refusal("statement kind " + statement.getClass().getSimpleName()
+					+ " is not covered by the shadow rewriter");
+		}
+		String uncovered = WriteTargets.uncovered(statement);
+		if (uncovered != null) {
+			throw new Refusal(uncovered);
+		}
+		boolean renamed = (statement instanceof Execute execute) ? renameProcedure(execute) : renameTables(statement);
+		if (!renamed) {
+			verify(statement);
+			return sql;
+		}
+		String rewritten = statement.toString();
+		Statement reparsed;
+		try {
+			reparsed = SqlParsing.parse(rewritten, this.rules.dialect());
+		}
+		catch (UnparseableSqlException ex) {
+			throw new Refusal("rewritten SQL cannot be parsed again (" + ex.getMessage() + ")");
+		}
+		verify(reparsed);
+		if (callBody != null) {
+			rewritten = "{call " + rewritten.substring("CALL ".length()) + "}";
+		}
+		return prefix + rewritten;
+	}
+
+	private boolean renameTables(Statement statement) {
+		TableCollector collector = collect(statement);
+		Set<Table> renamed = Collections.newSetFromMap(new IdentityHashMap<>());
+		// unaliased tables by name and by schema.name, to resolve column qualifiers
+		Set<String> renamedNames = new HashSet<>();
+		Set<String> keptNames = new HashSet<>();
+		for (Table table : collector.tables()) {
+			String key = TableCollector.key(table.getName());
+			if (table.getSchemaName() == null && collector.isCte(key)) {
+				continue;
+			}
+			TablePolicy policy = policy(table);
+			if (policy == TablePolicy.DENY) {
+				throw new Refusal("table " + key + " is denied to the lane");
+			}
+			boolean rename = policy == TablePolicy.SHADOW;
+			if (rename && renamed.add(table)) {
+				table.setName(shadowName(table.getName()));
+			}
+			if (table.getAlias() == null) {
+				Set<String> names = rename ? renamedNames : keptNames;
+				names.add(key);
+				if (table.getSchemaName() != null) {
+					names.add(schemaKey(table) + "." + key);
+				}
+			}
+		}
+		for (Table qualifier : collector.qualifiers()) {
+			String key = TableCollector.key(qualifier.getName());
+			if (collector.isAlias(key) || collector.isCte(key) || renamed.contains(qualifier)) {
+				continue;
+			}
+			String qualified = (qualifier.getSchemaName() != null) ? schemaKey(qualifier) + "." + key : null;
+			boolean rename = (qualified != null && renamedNames.contains(qualified))
+					|| ((qualified == null || !keptNames.contains(qualified)) && renamedNames.contains(key)
+							&& !keptNames.contains(key));
+			if (rename) {
+				renamed.add(qualifier);
+				qualifier.setName(shadowName(qualifier.getName()));
+			}
+		}
+		return !renamed.isEmpty();
+	}
+
+	private boolean renameProcedure(Execute execute) {
+		if (execute.getExprList() != null
+				&& execute.getExprList().toString().toUpperCase(Locale.ROOT).contains("SELECT")) {
+			throw new Refusal("CALL arguments with subqueries are not covered by the shadow rewriter");
+		}
+		String name = execute.getName();
+		int dot = name.lastIndexOf('.');
+		String schema = (dot < 0) ? null : TableCollector.key(name.substring(0, dot));
+		String procedure = name.substring(dot + 1);
+		TablePolicy policy = this.rules.policyOf(schema, TableCollector.key(procedure));
+		if (policy != TablePolicy.SHADOW) {
+			return false;
+		}
+		execute.setName(name.substring(0, dot + 1) + shadowName(procedure));
+		return true;
+	}
+
+	/**
+	 * Parses SQL and runs the fail-closed check on it as it stands.
+	 * @throws Refusal when the SQL cannot be parsed or fails the check
+	 */
+	void check(String sql) {
+		try {
+			verify(SqlParsing.parse(sql, this.rules.dialect()));
+		}
+		catch (UnparseableSqlException ex) {
+			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");
+		}
+	}
+
+	/**
+	 * The fail-closed check: every written table must be a shadow table or shared, and no
+	 * table whose policy is shadow or deny may be left under its base name.
+	 */
+	private void verify(Statement statement) {
+		List<Table> written = WriteTargets.of(statement);
+		if (written == null) {
+			throw new Refusal("statement kind " + statement.getClass().getSimpleName()
+					+ " is not covered by the shadow rewriter");
+		}
+		for (Table table : written) {
+			String key = TableCollector.key(table.getName());
+			if (isShadowTable(table, key)) {
+				continue;
+			}
+			TablePolicy policy = policy(table);
+			if (policy == TablePolicy.READ_BASE) {
+				throw new Refusal("table " + key + " is read-base: the lane may read it but not write it");
+			}
+			if (policy != TablePolicy.SHARED) {
+				throw new Refusal("the statement would write base table " + key);
+			}
+		}
+		if (statement instanceof Execute) {
+			return;
+		}
+		TableCollector collector = collect(statement);
+		for (Table table : collector.tables()) {
+			String key = TableCollector.key(table.getName());
+			if ((table.getSchemaName() == null && collector.isCte(key)) || isShadowTable(table, key)) {
+				continue;
+			}
+			TablePolicy policy = policy(table);
+			if (policy == TablePolicy.SHADOW || policy == TablePolicy.DENY) {
+				throw new Refusal("the statement would still use base table " + key);
+			}
+		}
+	}
+
+	private boolean isShadowTable(Table table, String key) {
+		String lowerSuffix = this.suffix.toLowerCase(Locale.ROOT);
+		if (!key.endsWith(lowerSuffix) || key.length() == lowerSuffix.length()) {
+			return false;
+		}
+		String base = key.substring(0, key.length() - lowerSuffix.length());
+		return this.rules.policyOf(schemaKey(table), base) == TablePolicy.SHADOW;
+	}
+
+	private TablePolicy policy(Table table) {
+		return this.rules.policyOf(schemaKey(table), TableCollector.key(table.getName()));
+	}
+
+	private static @Nullable String schemaKey(Table table) {
+		return (table.getSchemaName() != null) ? TableCollector.key(table.getSchemaName()) : null;
+	}
+
+	private String shadowName(String name) {
+		char first = name.charAt(0);
+		if ((first == '`' || first == '"') && name.length() >= 2 && name.charAt(name.length() - 1) == first) {
+			return name.substring(0, name.length() - 1) + this.suffix + first;
+		}
+		return name + this.suffix;
+	}
+
+	private static TableCollector collect(Statement statement) {
+		try {
+			return TableCollector.collect(statement);
+		}
+		catch (UnsupportedOperationException ex) {
+			throw new Refusal("the shadow rewriter cannot walk this statement (" + ex.getMessage() + ")");
+		}
+	}
+
+	/**
+	 * Why a statement must not run.
+	 */
+	static final class Refusal extends RuntimeException {
+
+		Refusal(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

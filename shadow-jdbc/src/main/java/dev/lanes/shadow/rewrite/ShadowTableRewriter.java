@@ -1,0 +1,100 @@
+package dev.lanes.shadow.rewrite;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lanes.shadow.ShadowRejectedException;
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.ShadowSqlContext;
+import dev.lanes.shadow.ShadowSqlTransformer;
+import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link ShadowSqlTransformer} that renames tables to the lane's shadow tables with
+ * JSqlParser ({@code orders} becomes {@code orders_gray}) following each table's
+ * {@link dev.lanes.shadow.TablePolicy policy}, then parses the result again and refuses
+ * it if it would still write a base table.
+ * <p>
+ * Results, refusals included, are cached per (lane, SQL) in a bounded Caffeine cache, so
+ * each distinct statement is parsed once. Leading comments are kept verbatim; comments
+ * inside the statement are dropped by JSqlParser, and the rewritten SQL is JSqlParser's
+ * rendering of the statement. SQL that needs no renaming is returned unchanged.
+ */
+public final class ShadowTableRewriter implements ShadowSqlTransformer {
+
+	/**
+	 * Default number of cached (lane, SQL) results.
+	 */
+	public static final long DEFAULT_CACHE_SIZE = 10_000;
+
+	private final ShadowRules rules;
+
+	private final Cache<CacheKey, Result> cache;
+
+	/**
+	 * Creates a rewriter with the default cache size.
+	 * @param rules the shadow rules
+	 */
+	public ShadowTableRewriter(ShadowRules rules) {
+		this(rules, DEFAULT_CACHE_SIZE);
+	}
+
+	/**
+	 * Creates a rewriter.
+	 * @param rules the shadow rules
+	 * @param cacheSize the maximum number of cached (lane, SQL) results
+	 */
+	public ShadowTableRewriter(ShadowRules rules, long cacheSize) {
+		this.rules = rules;
+		this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+	}
+
+	@Override
+	public String transform(ShadowSqlContext context) throws ShadowRejectedException {
+		return rewrite(context.lane(), context.sql());
+	}
+
+	/**
+	 * Rewrites SQL for a lane.
+	 * @param lane the shadowed lane
+	 * @param sql the SQL
+	 * @return the SQL to run
+	 * @throws ShadowRejectedException when the statement could touch base data
+	 */
+	public String rewrite(String lane, String sql) throws ShadowRejectedException {
+		Result result = this.cache.get(new CacheKey(lane, sql), this::compute);
+		if (result.refusal() != null) {
+			throw new ShadowRejectedException(result.refusal());
+		}
+		return result.sql();
+	}
+
+	private Result compute(CacheKey key) {
+		try {
+			return new Result(new LaneStatementRewrite(this.rules, key.lane()).apply(key.sql()), null);
+		}
+		catch (Refusal refusal) {
+			return refused(key, refusal.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// a JSqlParser failure while walking or printing the statement
+			return refused(key, "the shadow rewriter failed (" + ex + ")");
+		}
+	}
+
+	private static Result refused(CacheKey key, String reason) {
+		return new Result(key.sql(), "Refused for lane '" + key.lane() + "': " + reason
+				+ "; nothing was executed. SQL: " + abbreviate(key.sql()));
+	}
+
+	private static String abbreviate(String sql) {
+		return (sql.length() <= 200) ? sql : sql.substring(0, 200) + "...";
+	}
+
+	private record CacheKey(String lane, String sql) {
+	}
+
+	private record Result(String sql, @Nullable String refusal) {
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.lanes.shadow.rewrite;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text-level helpers that run before parsing: leading comments, transaction control and
+ * the read guess for unparseable SQL.
+ */
+final class SqlText {
+
+	private static final Pattern TRANSACTION_CONTROL = Pattern
+		.compile("(?is)(START\\s+TRANSACTION" + "(\\s+(READ\\s+ONLY|READ\\s+WRITE|WITH\\s+CONSISTENT\\s+SNAPSHOT)"
+				+ "(\\s*,\\s*(READ\\s+ONLY|READ\\s+WRITE|WITH\\s+CONSISTENT\\s+SNAPSHOT))*)?"
+				+ "|BEGIN(\\s+WORK)?|COMMIT(\\s+WORK)?|ROLLBACK(\\s+WORK)?(\\s+TO\\s+(SAVEPOINT\\s+)?\\w+)?"
+				+ "|SAVEPOINT\\s+\\w+|RELEASE\\s+SAVEPOINT\\s+\\w+)\\s*;?\\s*");
+
+	private static final Pattern SET = Pattern.compile("(?is)SET\\s.*");
+
+	// MariaDB's SET STATEMENT ... FOR <statement> runs another statement, SET @x =
+	// (SELECT ...) reads tables, and parentheses may call stored functions
+	private static final Pattern SET_CARRIES_MORE = Pattern
+		.compile("(?is).*(\\bSELECT\\b|\\bFOR\\b|\\bFROM\\b|\\bSTATEMENT\\b|\\().*");
+
+	private static final Pattern READ = Pattern.compile("(?is)(SELECT|SHOW|DESCRIBE|DESC|EXPLAIN)\\b.*");
+
+	private static final Pattern JDBC_CALL = Pattern.compile("(?is)\\{\\s*call\\s+(.*)}\\s*");
+
+	private SqlText() {
+	}
+
+	/**
+	 * Returns the length of the leading whitespace and comments ({@code /* *}{@code /},
+	 * {@code --} and, for MySQL, {@code #} line comments). JSqlParser drops them, so they
+	 * are split off and put back. MySQL version comments ({@code /*!}) are not comments
+	 * here.
+	 */
+	static int leadingCommentLength(String sql, boolean hashComments) {
+		int i = 0;
+		int n = sql.length();
+		while (i < n) {
+			char c = sql.charAt(i);
+			if (Character.isWhitespace(c)) {
+				i++;
+			}
+			else if (sql.startsWith("/*", i) && !sql.startsWith("/*!", i)) {
+				int end = sql.indexOf("*/", i + 2);
+				if (end < 0) {
+					return i;
+				}
+				i = end + 2;
+			}
+			else if (sql.startsWith("--", i) || (hashComments && c == '#')) {
+				int end = sql.indexOf('\n', i);
+				if (end < 0) {
+					return i;
+				}
+				i = end + 1;
+			}
+			else {
+				return i;
+			}
+		}
+		return i;
+	}
+
+	/**
+	 * Tells whether the SQL is transaction or session control that touches no table:
+	 * {@code START TRANSACTION}, {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK} and
+	 * savepoints in their plain forms, and {@code SET} of variables without parentheses,
+	 * subqueries, {@code FROM} or {@code FOR}.
+	 */
+	static boolean isControl(String body) {
+		if (TRANSACTION_CONTROL.matcher(body).matches()) {
+			return true;
+		}
+		return SET.matcher(body).matches() && !SET_CARRIES_MORE.matcher(body).matches() && !hasInnerSemicolon(body);
+	}
+
+	/**
+	 * Guesses whether unparseable SQL is a read: it starts with {@code SELECT},
+	 * {@code SHOW}, {@code DESCRIBE}/{@code DESC} or {@code EXPLAIN} and holds no
+	 * statement separator. {@code WITH} does not count, since MySQL allows
+	 * {@code WITH ... UPDATE/DELETE}.
+	 */
+	static boolean looksLikeRead(String body) {
+		return READ.matcher(body).matches() && !hasInnerSemicolon(body)
+				&& !body.toUpperCase(Locale.ROOT).contains(" INTO ");
+	}
+
+	/**
+	 * Returns the body of a JDBC call escape {@code {call name(args)}} as
+	 * {@code CALL name(args)}, or {@code null} when the SQL is no such escape.
+	 */
+	static String jdbcCallBody(String body) {
+		Matcher matcher = JDBC_CALL.matcher(body);
+		return matcher.matches() ? "CALL " + matcher.group(1).trim() : null;
+	}
+
+	private static boolean hasInnerSemicolon(String body) {
+		String trimmed = body.strip();
+		int semicolon = trimmed.indexOf(';');
+		return semicolon >= 0 && semicolon < trimmed.length() - 1;
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.lanes.shadow.autoconfigure;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.lanes.core.LaneContext;
+import dev.lanes.shadow.MySqlTestServer;
+import dev.lanes.shadow.ShadowRejectedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Integration tests for {@link ShadowJdbcAutoConfiguration} against a real
+ * MySQL-compatible server: the statement counter, shadow table creation and the drift
+ * check.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShadowJdbcAutoConfigurationIT {
+
+	private static final String DATABASE = "lanes_shadow_it_boot";
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeAll
+	void createDatabase() throws SQLException {
+		MySqlTestServer server = MySqlTestServer.get();
+		server.recreateDatabases(DATABASE);
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, ShadowJdbcAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("spring.datasource.url=" + server.url(DATABASE), "lane.shadow.lanes=gray",
+					"lane.shadow.tables.dict_region=read-base");
+		execute("CREATE TABLE orders (id INT PRIMARY KEY, v VARCHAR(20))", "CREATE TABLE orders_gray LIKE orders",
+				"CREATE TABLE dict_region (id INT PRIMARY KEY)", "CREATE TABLE items (id INT PRIMARY KEY, price INT)",
+				"CREATE TABLE parcels (id INT PRIMARY KEY, weight INT)",
+				"CREATE TABLE parcels_gray (id INT PRIMARY KEY)");
+	}
+
+	@Test
+	void countsStatementsByLaneAndOutcome() {
+		this.contextRunner.run((context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.executeUpdate("DELETE FROM orders");
+				try (LaneContext.Scope scope = LaneContext.open("gray")) {
+					statement.executeUpdate("DELETE FROM orders");
+					statement.executeQuery("SELECT COUNT(*) FROM dict_region").close();
+					assertThatExceptionOfType(ShadowRejectedException.class)
+						.isThrownBy(() -> statement.executeUpdate("DELETE FROM dict_region"));
+				}
+			}
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(count(registry, "base", "passed")).isEqualTo(1);
+			assertThat(count(registry, "gray", "rewritten")).isEqualTo(1);
+			assertThat(count(registry, "gray", "passed")).isEqualTo(1);
+			assertThat(count(registry, "gray", "rejected")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void createsMissingShadowTablesAtStartup() {
+		this.contextRunner
+			.withPropertyValues("lane.shadow.create-missing-tables=true", "lane.shadow.tables.items=shadow",
+					"lane.shadow.drift-check=fail")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(tables()).contains("items_gray");
+			});
+	}
+
+	@Test
+	void driftCheckFailsStartupNamingTheTable() {
+		this.contextRunner.withPropertyValues("lane.shadow.tables.parcels=shadow", "lane.shadow.drift-check=fail")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("shadow table parcels_gray columns")
+				.hasStackTraceContaining("lane.shadow.drift-check=fail"));
+	}
+
+	@Test
+	void driftCheckOnlyWarnsByDefault() {
+		this.contextRunner.withPropertyValues("lane.shadow.tables.parcels=shadow")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private static double count(MeterRegistry registry, String lane, String outcome) {
+		return registry.get("lanes.shadow.statements").tag("lane", lane).tag("outcome", outcome).counter().count();
+	}
+
+	private List<String> tables() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(MySqlTestServer.get().url(DATABASE));
+				Statement statement = connection.createStatement();
+				ResultSet resultSet = statement.executeQuery("SHOW TABLES")) {
+			List<String> names = new ArrayList<>();
+			while (resultSet.next()) {
+				names.add(resultSet.getString(1));
+			}
+			return names;
+		}
+	}
+
+	private static void execute(String... sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(MySqlTestServer.get().url(DATABASE));
+				Statement statement = connection.createStatement()) {
+			for (String each : sql) {
+				statement.execute(each);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.lanes.shadow.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks that the configuration processor generated metadata, with a description, for
+ * every {@code lane.shadow} property, so IDEs complete and document them.
+ */
+class ShadowPropertiesMetadataTests {
+
+	private static String metadata() throws IOException {
+		try (InputStream stream = ShadowPropertiesMetadataTests.class.getClassLoader()
+			.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+			assertThat(stream).isNotNull();
+			return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "lane.shadow.enabled", "lane.shadow.lanes", "lane.shadow.mode", "lane.shadow.table-suffix",
+			"lane.shadow.default-policy", "lane.shadow.tables", "lane.shadow.on-unparseable-read",
+			"lane.shadow.create-missing-tables", "lane.shadow.drift-check", "lane.shadow.cache-size",
+			"lane.shadow.database.url", "lane.shadow.database.username", "lane.shadow.database.password",
+			"lane.shadow.database.driver-class-name", "lane.shadow.database.maximum-pool-size" })
+	void describesProperty(String name) throws IOException {
+		String metadata = metadata();
+		String properties = metadata.substring(metadata.indexOf("\"properties\""));
+		int start = properties.indexOf("\"name\": \"" + name + "\"");
+		assertThat(start).as(name).isNotNegative();
+		int end = properties.indexOf("\"name\": ", start + 1);
+		String entry = properties.substring(start, (end < 0) ? properties.length() : end);
+		assertThat(entry).contains("\"description\": \"");
+	}
+
+}

@@ -1,0 +1,217 @@
+package dev.lanes.shadow.rewrite;
+
+import java.util.stream.Stream;
+
+import dev.lanes.shadow.ShadowRejectedException;
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.TablePolicy;
+import dev.lanes.shadow.UnparseableReadAction;
+import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
+import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ShadowTableRewriter}.
+ */
+class ShadowTableRewriterTests {
+
+	private final ShadowTableRewriter rewriter = new ShadowTableRewriter(RewriteCases.rules());
+
+	static Stream<RewriteCase> cases() {
+		return RewriteCases.all().stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void rewritesToExactExpectedSql(RewriteCase rewriteCase) throws Exception {
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, rewriteCase.sql())).isEqualTo(rewriteCase.expected());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void rewrittenSqlIsStableWhenRewrittenForBaseNamesAgain(RewriteCase rewriteCase) throws Exception {
+		// the second call is served from the cache and must give the same answer
+		String first = this.rewriter.rewrite(RewriteCases.LANE, rewriteCase.sql());
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, rewriteCase.sql())).isSameAs(first);
+	}
+
+	static Stream<Arguments> refusals() {
+		return Stream.of(
+				Arguments.of("unparseable write", "INSERT INTO orders (id) VALUES (1,", "cannot parse the SQL"),
+				Arguments.of("unparseable read", "SELECT * FROM orders WHERE (", "cannot parse the SQL"),
+				Arguments.of("two statements", "DELETE FROM orders WHERE id = 1; DROP TABLE orders",
+						"expected one statement, found 2"),
+				Arguments.of("insert into read-base", "INSERT INTO dict_region (id, name) VALUES (3, 'east')",
+						"table dict_region is read-base"),
+				Arguments.of("update read-base", "UPDATE dict_region SET name = 'x'", "table dict_region is read-base"),
+				Arguments.of("delete read-base", "DELETE FROM dict_region WHERE id = 1",
+						"table dict_region is read-base"),
+				Arguments.of("truncate read-base", "TRUNCATE TABLE dict_region", "table dict_region is read-base"),
+				Arguments.of("join update writing read-base",
+						"UPDATE orders o JOIN dict_region r ON r.id = o.region_id SET r.name = o.note",
+						"table dict_region is read-base"),
+				Arguments.of("multi-table update with unqualified column touching read-base",
+						"UPDATE orders, dict_region SET note = 'x' WHERE dict_region.id = orders.region_id",
+						"table dict_region is read-base"),
+				Arguments.of("multi-delete of read-base",
+						"DELETE r FROM dict_region r JOIN orders o ON o.region_id = r.id",
+						"table dict_region is read-base"),
+				Arguments.of("select denied", "SELECT * FROM secrets", "table secrets is denied"),
+				Arguments.of("insert select from denied", "INSERT INTO orders (id) SELECT id FROM secrets",
+						"table secrets is denied"),
+				Arguments.of("denied in subquery", "SELECT id FROM orders WHERE id IN (SELECT id FROM secrets)",
+						"table secrets is denied"),
+				Arguments.of("rename table not covered", "RENAME TABLE orders TO orders_old",
+						"not covered by the shadow rewriter"),
+				Arguments.of("create view not covered", "CREATE VIEW v AS SELECT * FROM orders",
+						"not covered by the shadow rewriter"),
+				Arguments.of("set with subquery not covered", "SET @x = (SELECT MAX(id) FROM orders)",
+						"not covered by the shadow rewriter"),
+				Arguments.of("lock tables cannot be parsed", "LOCK TABLES orders WRITE", "cannot parse the SQL"),
+				Arguments.of("load data cannot be parsed", "LOAD DATA INFILE 'x.csv' INTO TABLE orders",
+						"cannot parse the SQL"),
+				Arguments.of("call of read-base procedure not covered", "CALL dict_region(1)", "dict_region"),
+				Arguments.of("call with subquery argument", "CALL refresh_orders((SELECT MAX(id) FROM orders))",
+						"CALL arguments with subqueries"),
+				Arguments.of("function call escape", "{? = call next_id(?)}", "cannot parse the SQL"),
+				Arguments.of("MariaDB SET STATEMENT carrying a delete",
+						"SET STATEMENT max_statement_time = 1 FOR DELETE FROM orders", "cannot parse the SQL"),
+				Arguments.of("SET calling a function", "SET @id = next_order_id()",
+						"not covered by the shadow rewriter"),
+				Arguments.of("compound statement", "BEGIN NOT ATOMIC DELETE FROM orders; END", "cannot parse the SQL"),
+				Arguments.of("data-modifying CTE writing read-base",
+						"WITH moved AS (DELETE FROM dict_region RETURNING *) SELECT * FROM moved",
+						"table dict_region is read-base"),
+				Arguments.of("alter table rename to a base name", "ALTER TABLE orders RENAME TO orders_old",
+						"ALTER TABLE with RENAME_TABLE is not covered"),
+				Arguments.of("write to a system schema", "DELETE FROM mysql.user WHERE 1 = 1",
+						"table user is read-base"),
+				Arguments.of("lock in share mode is beyond JSqlParser 5.4",
+						"SELECT id FROM orders WHERE id = 1 LOCK IN SHARE MODE", "cannot parse the SQL"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusals")
+	void refusesStatementsThatCouldTouchBaseData(String name, String sql, String reason) {
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+			.withMessageContaining("Refused for lane 'gray'")
+			.withMessageContaining(reason)
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo(ShadowRejectedException.SQL_STATE));
+	}
+
+	@Test
+	void systemSchemasAreReadFromBase() throws Exception {
+		String sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, sql)).isSameAs(sql);
+	}
+
+	@Test
+	void refusalIsRepeatedFromTheCache() {
+		String sql = "INSERT INTO dict_region (id) VALUES (9)";
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(ShadowRejectedException.class)
+				.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+				.withMessageContaining("dict_region");
+		}
+	}
+
+	@Test
+	void unparseableReadRunsOnBaseWhenConfigured() throws Exception {
+		ShadowTableRewriter lenient = new ShadowTableRewriter(
+				ShadowRules.builder().lanes("gray").onUnparseableRead(UnparseableReadAction.BASE).build());
+		String read = "SELECT * FROM orders WHERE MATCH (note) AGAINST ('x' IN BOOLEAN MODE WITH)";
+		assertThat(lenient.rewrite("gray", read)).isEqualTo(read);
+	}
+
+	@Test
+	void unparseableWriteIsRefusedEvenWhenReadsMayRunOnBase() {
+		ShadowTableRewriter lenient = new ShadowTableRewriter(
+				ShadowRules.builder().lanes("gray").onUnparseableRead(UnparseableReadAction.BASE).build());
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> lenient.rewrite("gray", "UPDATE orders SET total = WHERE"))
+			.withMessageContaining("cannot parse the SQL");
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> lenient.rewrite("gray", "SELECT 1; DELETE FROM orders"))
+			.withMessageContaining("cannot parse the SQL");
+	}
+
+	@Test
+	void unparseableWithStatementIsNotTreatedAsRead() {
+		ShadowTableRewriter lenient = new ShadowTableRewriter(
+				ShadowRules.builder().lanes("gray").onUnparseableRead(UnparseableReadAction.BASE).build());
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> lenient.rewrite("gray", "WITH x AS (SELECT 1) DELETE FROM orders WHERE ((("));
+	}
+
+	@Test
+	void suffixIsConfigurableWithLanePlaceholder() throws Exception {
+		ShadowTableRewriter custom = new ShadowTableRewriter(
+				ShadowRules.builder().lanes("gray", "blue").tableSuffix("$shadow_{lane}").build());
+		assertThat(custom.rewrite("gray", "SELECT * FROM orders")).isEqualTo("SELECT * FROM orders$shadow_gray");
+		assertThat(custom.rewrite("blue", "DELETE FROM orders WHERE orders.id = 1"))
+			.isEqualTo("DELETE FROM orders$shadow_blue WHERE orders$shadow_blue.id = 1");
+	}
+
+	@Test
+	void fixedSuffixIsUsedForEveryLane() throws Exception {
+		ShadowTableRewriter custom = new ShadowTableRewriter(
+				ShadowRules.builder().lanes("gray", "blue").tableSuffix("_shadow").build());
+		assertThat(custom.rewrite("blue", "UPDATE orders SET total = 1"))
+			.isEqualTo("UPDATE orders_shadow SET total = 1");
+	}
+
+	@Test
+	void sharedDefaultPolicyRewritesOnlyListedTables() throws Exception {
+		ShadowTableRewriter listed = new ShadowTableRewriter(ShadowRules.builder()
+			.lanes("gray")
+			.defaultPolicy(TablePolicy.SHARED)
+			.table("orders", TablePolicy.SHADOW)
+			.build());
+		assertThat(listed.rewrite("gray", "INSERT INTO orders (id) SELECT id FROM users"))
+			.isEqualTo("INSERT INTO orders_gray (id) SELECT id FROM users");
+		assertThat(listed.rewrite("gray", "INSERT INTO users (id) VALUES (1)"))
+			.isEqualTo("INSERT INTO users (id) VALUES (1)");
+	}
+
+	@Test
+	void schemaQualifiedPolicyWinsOverTableName() throws Exception {
+		ShadowTableRewriter qualified = new ShadowTableRewriter(ShadowRules.builder()
+			.lanes("gray")
+			.table("orders", TablePolicy.SHADOW)
+			.table("ref.orders", TablePolicy.READ_BASE)
+			.build());
+		assertThat(
+				qualified.rewrite("gray", "SELECT * FROM ref.orders JOIN app.orders ON app.orders.id = ref.orders.id"))
+			.isEqualTo("SELECT * FROM ref.orders JOIN app.orders_gray ON app.orders_gray.id = ref.orders.id");
+	}
+
+	@Test
+	void checkRefusesWriteToBaseTableThatRenamingMissed() {
+		LaneStatementRewrite check = new LaneStatementRewrite(RewriteCases.rules(), "gray");
+		assertThatExceptionOfType(Refusal.class).isThrownBy(() -> check.check("INSERT INTO orders (id) VALUES (1)"))
+			.withMessage("the statement would write base table orders");
+		assertThatExceptionOfType(Refusal.class)
+			.isThrownBy(() -> check.check("DELETE o FROM orders_gray g JOIN orders o ON o.id = g.id"))
+			.withMessage("the statement would write base table orders");
+		assertThatExceptionOfType(Refusal.class)
+			.isThrownBy(() -> check.check("UPDATE orders_gray SET total = (SELECT MAX(total) FROM orders)"))
+			.withMessage("the statement would still use base table orders");
+	}
+
+	@Test
+	void checkAcceptsShadowAndSharedWrites() {
+		LaneStatementRewrite check = new LaneStatementRewrite(RewriteCases.rules(), "gray");
+		check.check("INSERT INTO orders_gray (id) SELECT n FROM id_alloc");
+		check.check("UPDATE id_alloc SET n = n + 1");
+		check.check("UPDATE orders_gray o JOIN dict_region r ON r.id = o.region_id SET o.note = r.name");
+		assertThat(check).isNotNull();
+	}
+
+}
