@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS mse_demo_table (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    location VARCHAR(64) NOT NULL
+);
