@@ -2,6 +2,7 @@ package dev.lanes.loadbalancer.autoconfigure;
 
 import dev.lanes.loadbalancer.LaneProperties;
 import dev.lanes.loadbalancer.propagation.LaneClientHttpRequestInterceptor;
+import dev.lanes.loadbalancer.propagation.LaneClientPostProcessor;
 import dev.lanes.loadbalancer.propagation.LaneExchangeFilterFunction;
 import dev.lanes.loadbalancer.propagation.LaneFeignRequestInterceptor;
 import dev.lanes.loadbalancer.propagation.LaneRestClientCustomizer;
@@ -13,6 +14,7 @@ import dev.lanes.loadbalancer.propagation.LaneWebFilter;
 import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Hooks;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +27,8 @@ import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
@@ -93,7 +97,9 @@ public class LanePropagationAutoConfiguration {
 	}
 
 	/**
-	 * Outbound propagation for clients built through Spring Boot's builders.
+	 * Outbound propagation for {@code RestTemplate} and {@code RestClient}: clients built
+	 * through Spring Boot's builders get it from customizers, clients the application
+	 * declares itself from a post-processor.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ ClientHttpRequestInterceptor.class, RestTemplateCustomizer.class })
@@ -107,6 +113,18 @@ public class LanePropagationAutoConfiguration {
 		@Bean
 		LaneRestClientCustomizer laneRestClientCustomizer(LaneClientHttpRequestInterceptor interceptor) {
 			return new LaneRestClientCustomizer(interceptor);
+		}
+
+		@Bean
+		static LaneClientPostProcessor<RestTemplate> laneRestTemplatePostProcessor(
+				ObjectProvider<LaneRestTemplateCustomizer> customizer) {
+			return new LaneClientPostProcessor<>(RestTemplate.class, () -> customizer.getObject()::customize);
+		}
+
+		@Bean
+		static LaneClientPostProcessor<RestClient.Builder> laneRestClientBuilderPostProcessor(
+				ObjectProvider<LaneRestClientCustomizer> customizer) {
+			return new LaneClientPostProcessor<>(RestClient.Builder.class, () -> customizer.getObject()::customize);
 		}
 
 	}
@@ -127,6 +145,12 @@ public class LanePropagationAutoConfiguration {
 		@Bean
 		LaneWebClientCustomizer laneWebClientCustomizer(LaneExchangeFilterFunction filter) {
 			return new LaneWebClientCustomizer(filter);
+		}
+
+		@Bean
+		static LaneClientPostProcessor<WebClient.Builder> laneWebClientBuilderPostProcessor(
+				ObjectProvider<LaneWebClientCustomizer> customizer) {
+			return new LaneClientPostProcessor<>(WebClient.Builder.class, () -> customizer.getObject()::customize);
 		}
 
 	}

@@ -4,6 +4,7 @@ import dev.lanes.loadbalancer.LaneLoadBalancerProperties;
 import dev.lanes.loadbalancer.LaneProperties;
 import dev.lanes.loadbalancer.LaneServiceInstanceListSupplier;
 import dev.lanes.loadbalancer.propagation.LaneClientHttpRequestInterceptor;
+import dev.lanes.loadbalancer.propagation.LaneExchangeFilterFunction;
 import dev.lanes.loadbalancer.propagation.LaneFeignRequestInterceptor;
 import dev.lanes.loadbalancer.propagation.LaneRestClientCustomizer;
 import dev.lanes.loadbalancer.propagation.LaneRestTemplateCustomizer;
@@ -12,6 +13,9 @@ import dev.lanes.loadbalancer.propagation.LaneTaskDecorator;
 import dev.lanes.loadbalancer.propagation.LaneWebClientCustomizer;
 import dev.lanes.loadbalancer.propagation.LaneWebFilter;
 import feign.RequestInterceptor;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -31,7 +35,11 @@ import org.springframework.cloud.loadbalancer.core.CachingServiceInstanceListSup
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ZonePreferenceServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +73,40 @@ class LaneAutoConfigurationTests {
 			.hasSingleBean(LaneFeignRequestInterceptor.class)
 			.doesNotHaveBean(LaneServletFilter.class)
 			.doesNotHaveBean(LaneWebFilter.class));
+	}
+
+	@Test
+	void clientsTheApplicationDeclaresItselfCarryTheLane() {
+		this.runner.withUserConfiguration(HandBuiltClients.class).run((context) -> {
+			LaneClientHttpRequestInterceptor interceptor = context.getBean(LaneClientHttpRequestInterceptor.class);
+			assertThat(context.getBean(RestTemplate.class).getInterceptors()).containsExactly(interceptor);
+			List<Object> restClientInterceptors = new ArrayList<>();
+			context.getBean(RestClient.Builder.class).requestInterceptors(restClientInterceptors::addAll);
+			assertThat(restClientInterceptors).containsExactly(interceptor);
+			List<Object> webClientFilters = new ArrayList<>();
+			context.getBean(WebClient.Builder.class).filters(webClientFilters::addAll);
+			assertThat(webClientFilters).containsExactly(context.getBean(LaneExchangeFilterFunction.class));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HandBuiltClients {
+
+		@Bean
+		RestTemplate restTemplate() {
+			return new RestTemplate();
+		}
+
+		@Bean
+		RestClient.Builder restClientBuilder() {
+			return RestClient.builder();
+		}
+
+		@Bean
+		WebClient.Builder webClientBuilder() {
+			return WebClient.builder();
+		}
+
 	}
 
 	@Test
