@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * through static discovery (or Nacos with {@code --nacos}).
  * <p>
  * {@code java -jar lanes-demo.jar [--nacos] [--mysql] [--random-ports]} runs the demo;
- * {@code java -jar lanes-demo.jar traffic ...} runs the {@link TrafficCommand}.
+ * {@code java -jar lanes-demo.jar --instance=c-gray --nacos} runs one instance of it (one
+ * process per instance, as on Kubernetes); {@code java -jar lanes-demo.jar traffic ...}
+ * runs the {@link TrafficCommand}.
  */
 public final class LanesDemo {
 
@@ -42,6 +46,11 @@ public final class LanesDemo {
 			new DemoInstance("gateway", DemoGateway.class, WebApplicationType.REACTIVE, "gateway", "", "gateway",
 					8080));
 
+	/**
+	 * Option that starts a single instance, e.g. {@code --instance=c-gray}.
+	 */
+	static final String INSTANCE_OPTION = "--instance=";
+
 	private LanesDemo() {
 	}
 
@@ -53,22 +62,32 @@ public final class LanesDemo {
 		long started = System.nanoTime();
 		RunningDemo demo = start(args);
 		Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+		String instance = instanceOption(List.of(args));
+		if (instance != null) {
+			System.out.println("Lanes demo instance " + instance + " is up on port " + demo.port(instance));
+			return;
+		}
 		System.out.println(whatToTry(demo.gatewayUrl(), Duration.ofNanos(System.nanoTime() - started)));
 	}
 
 	/**
 	 * Starts the demo.
 	 * @param args {@code --nacos} (Nacos discovery and MySQL), {@code --mysql} (MySQL
-	 * only), {@code --random-ports}, and any Spring Boot argument for every instance
+	 * only), {@code --random-ports}, {@code --instance=<name>} (only that instance, for
+	 * example {@code c-gray}; the others are expected to run elsewhere and be found
+	 * through Nacos), and any Spring Boot argument for every instance
 	 * @return the running demo
+	 * @throws IllegalArgumentException when {@code --instance} names no instance
 	 */
 	public static RunningDemo start(String... args) {
 		List<String> options = List.of(args);
 		boolean nacos = options.contains("--nacos");
 		boolean mysql = nacos || options.contains("--mysql");
 		boolean randomPorts = options.contains("--random-ports");
+		List<DemoInstance> instances = instances(instanceOption(options));
 		List<String> shared = options.stream()
 			.filter((arg) -> !List.of("--nacos", "--mysql", "--random-ports").contains(arg))
+			.filter((arg) -> !arg.startsWith(INSTANCE_OPTION))
 			.toList();
 		List<String> profiles = new ArrayList<>();
 		if (nacos) {
@@ -80,7 +99,7 @@ public final class LanesDemo {
 		RunningDemo demo = new RunningDemo(DISCOVERY_REFRESH);
 		List<String[]> registered = new ArrayList<>();
 		try {
-			for (DemoInstance instance : INSTANCES) {
+			for (DemoInstance instance : instances) {
 				List<String> instanceArgs = new ArrayList<>();
 				instanceArgs.add("--spring.config.name=demo," + instance.configName());
 				instanceArgs.add("--spring.application.name=" + instance.service());
@@ -109,6 +128,26 @@ public final class LanesDemo {
 			throw ex;
 		}
 		return demo;
+	}
+
+	private static @Nullable String instanceOption(List<String> options) {
+		return options.stream()
+			.filter((arg) -> arg.startsWith(INSTANCE_OPTION))
+			.map((arg) -> arg.substring(INSTANCE_OPTION.length()))
+			.reduce((first, second) -> second)
+			.orElse(null);
+	}
+
+	private static List<DemoInstance> instances(@Nullable String name) {
+		if (name == null) {
+			return INSTANCES;
+		}
+		return INSTANCES.stream()
+			.filter((instance) -> instance.name().equals(name))
+			.findFirst()
+			.map(List::of)
+			.orElseThrow(() -> new IllegalArgumentException("Unknown demo instance '" + name + "', expected one of "
+					+ INSTANCES.stream().map(DemoInstance::name).toList()));
 	}
 
 	private static List<String> staticDiscovery(List<String[]> registered) {
