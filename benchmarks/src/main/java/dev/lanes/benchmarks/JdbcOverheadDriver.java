@@ -43,7 +43,7 @@ public final class JdbcOverheadDriver {
 
 	private static final int ROWS = 1000;
 
-	private static final int MAX_STATEMENTS_PER_RUN = 200_000;
+	private static final int MAX_STATEMENTS_PER_RUN = 100_000;
 
 	private JdbcOverheadDriver() {
 	}
@@ -136,6 +136,8 @@ public final class JdbcOverheadDriver {
 				Statement ddl = connection.createStatement()) {
 			ddl.execute("CREATE DATABASE IF NOT EXISTS " + database);
 			ddl.execute("USE " + database);
+			// room for a run's inserts; only tables created in this session get it
+			ddl.execute("SET SESSION max_heap_table_size = 512 * 1024 * 1024");
 			for (String table : List.of("orders", "orders_gray")) {
 				ddl.execute("DROP TABLE IF EXISTS " + table);
 				ddl.execute("CREATE TABLE " + table + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, customer_id BIGINT, "
