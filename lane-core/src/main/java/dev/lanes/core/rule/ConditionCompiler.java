@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -139,8 +140,7 @@ final class ConditionCompiler {
 
 	private @Nullable Predicate<String> regexTest(String regex) {
 		try {
-			Pattern pattern = Pattern.compile(regex);
-			return (actual) -> pattern.matcher(actual).matches();
+			return new RegexTest(Pattern.compile(regex));
 		}
 		catch (PatternSyntaxException ex) {
 			problem("value", "invalid regular expression '" + regex + "': " + ex.getDescription());
@@ -220,6 +220,33 @@ final class ConditionCompiler {
 
 	private void problem(String property, String reason) {
 		this.problems.add(this.path + "." + property + ": " + reason);
+	}
+
+	/**
+	 * Matches a whole value against a compiled pattern, reusing one {@link Matcher} per
+	 * thread: {@code pattern.matcher(value)} would allocate a matcher and its group
+	 * arrays on every evaluation.
+	 */
+	private static final class RegexTest implements Predicate<String> {
+
+		private final ThreadLocal<Matcher> matchers;
+
+		RegexTest(Pattern pattern) {
+			this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
+		}
+
+		@Override
+		public boolean test(String actual) {
+			Matcher matcher = this.matchers.get();
+			try {
+				return matcher.reset(actual).matches();
+			}
+			finally {
+				// Keep no reference to request data between evaluations.
+				matcher.reset("");
+			}
+		}
+
 	}
 
 	private static String ids(Enum<?>[] constants) {

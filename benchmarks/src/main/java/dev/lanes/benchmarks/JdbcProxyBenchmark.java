@@ -1,0 +1,98 @@
+package dev.lanes.benchmarks;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import dev.lanes.core.LaneContext;
+import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowRules;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The CPU cost of the shadow {@link DataSource} alone: a prepared primary-key
+ * {@code SELECT} (borrow, prepare, bind, execute, read one row, close) against a stub
+ * driver that does no I/O, through the stub directly, through {@link ShadowDataSource} as
+ * base traffic and as {@code gray} traffic (cached rewrite). The differences are the
+ * proxy's cost per statement, which {@link JdbcOverheadDriver} sees against a real
+ * server's round trip.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class JdbcProxyBenchmark {
+
+	private static final String SELECT = "SELECT id, customer_id, region, amount FROM orders WHERE id = ?";
+
+	private DataSource stub;
+
+	private DataSource shadow;
+
+	@Setup
+	public void setUp() {
+		ClassLoader loader = JdbcProxyBenchmark.class.getClassLoader();
+		ResultSet resultSet = (ResultSet) Proxy.newProxyInstance(loader, new Class<?>[] { ResultSet.class },
+				(proxy, method, args) -> switch (method.getName()) {
+					case "next" -> true;
+					case "getLong" -> 42L;
+					default -> null;
+				});
+		PreparedStatement statement = (PreparedStatement) Proxy.newProxyInstance(loader,
+				new Class<?>[] { PreparedStatement.class },
+				(proxy, method, args) -> method.getName().equals("executeQuery") ? resultSet : null);
+		Connection connection = (Connection) Proxy.newProxyInstance(loader, new Class<?>[] { Connection.class },
+				(proxy, method, args) -> switch (method.getName()) {
+					case "prepareStatement" -> statement;
+					case "getAutoCommit", "isClosed" -> false;
+					default -> null;
+				});
+		this.stub = (DataSource) Proxy.newProxyInstance(loader, new Class<?>[] { DataSource.class },
+				(proxy, method, args) -> method.getName().equals("getConnection") ? connection : null);
+		this.shadow = ShadowDataSource.builder(this.stub, ShadowRules.builder().lanes("gray").build()).build();
+	}
+
+	@Benchmark
+	public long raw() throws SQLException {
+		return select(this.stub);
+	}
+
+	@Benchmark
+	public long base() throws SQLException {
+		return select(this.shadow);
+	}
+
+	@Benchmark
+	public long gray() throws SQLException {
+		try (LaneContext.Scope scope = LaneContext.open("gray")) {
+			return select(this.shadow);
+		}
+	}
+
+	private static long select(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement select = connection.prepareStatement(SELECT)) {
+			select.setLong(1, 7);
+			try (ResultSet rows = select.executeQuery()) {
+				return rows.next() ? rows.getLong(1) : -1;
+			}
+		}
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.lanes.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.lanes.shadow.ShadowRejectedException;
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.TablePolicy;
+import dev.lanes.shadow.rewrite.ShadowTableRewriter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Rewrites gray SQL to shadow tables: a statement already in the rewriter's cache, and a
+ * three-table join with a subquery parsed, rewritten and checked every time: the uncached
+ * case cycles through {@value #VARIANTS} variants of the join (they differ in their
+ * {@code LIMIT}) against a rewriter that caches one statement, so nearly every call
+ * misses the cache.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class SqlRewriteBenchmark {
+
+	static final String INSERT = "INSERT INTO orders (id, customer_id, region, amount) VALUES (?, ?, ?, ?)";
+
+	static final String JOIN = "SELECT o.id, c.name, i.sku, r.label FROM orders o "
+			+ "JOIN customers c ON c.id = o.customer_id JOIN order_items i ON i.order_id = o.id "
+			+ "LEFT JOIN dict_region r ON r.code = c.region "
+			+ "WHERE o.amount > (SELECT AVG(o2.amount) FROM orders o2 WHERE o2.customer_id = c.id) "
+			+ "AND o.status IN (?, ?) ORDER BY o.id DESC LIMIT 20";
+
+	static final int VARIANTS = 1 << 16;
+
+	private final String[] joins = new String[VARIANTS];
+
+	private int next;
+
+	private ShadowTableRewriter cached;
+
+	private ShadowTableRewriter uncached;
+
+	@Setup
+	public void setUp() throws ShadowRejectedException {
+		ShadowRules rules = ShadowRules.builder()
+			.lanes("gray")
+			.table("dict_region", TablePolicy.READ_BASE)
+			.table("id_alloc", TablePolicy.SHARED)
+			.build();
+		this.cached = new ShadowTableRewriter(rules);
+		this.uncached = new ShadowTableRewriter(rules, 1);
+		for (int i = 0; i < VARIANTS; i++) {
+			this.joins[i] = JOIN.replace("LIMIT 20", "LIMIT " + (i + 1));
+		}
+		this.cached.rewrite("gray", INSERT);
+		this.cached.rewrite("gray", JOIN);
+	}
+
+	@Benchmark
+	public String cachedInsert() throws ShadowRejectedException {
+		return this.cached.rewrite("gray", INSERT);
+	}
+
+	@Benchmark
+	public String cachedJoin() throws ShadowRejectedException {
+		return this.cached.rewrite("gray", JOIN);
+	}
+
+	@Benchmark
+	public String uncachedJoin() throws ShadowRejectedException {
+		String sql = this.joins[this.next];
+		this.next = (this.next + 1) & (VARIANTS - 1);
+		return this.uncached.rewrite("gray", sql);
+	}
+
+}
