@@ -22,6 +22,18 @@ public class LaneRequestMetrics {
 	 */
 	public static final String METER_NAME = "lanes.gateway.requests";
 
+	/**
+	 * Most distinct lane labels counted; further lanes (which only a client can bring,
+	 * under {@code inbound-tag: trust}) are counted as {@value #OTHER_LANES}.
+	 */
+	public static final int MAX_LANES = 100;
+
+	/**
+	 * Label of the lanes counted beyond {@value #MAX_LANES}; not a valid lane name, so it
+	 * never clashes with one.
+	 */
+	public static final String OTHER_LANES = "_other";
+
 	private static final String NO_ROUTE = "none";
 
 	private final @Nullable MeterRegistry registry;
@@ -44,7 +56,7 @@ public class LaneRequestMetrics {
 	 * @param routeId the gateway route id, or {@code null}
 	 */
 	public void record(@Nullable String lane, @Nullable String routeId) {
-		String label = Lanes.label(lane);
+		String label = boundedLabel(Lanes.label(lane));
 		this.perLane.computeIfAbsent(label, (key) -> new LongAdder()).increment();
 		if (this.registry != null) {
 			String route = (routeId != null) ? routeId : NO_ROUTE;
@@ -57,6 +69,10 @@ public class LaneRequestMetrics {
 							.register(this.registry))
 				.increment();
 		}
+	}
+
+	private String boundedLabel(String label) {
+		return (this.perLane.size() >= MAX_LANES && !this.perLane.containsKey(label)) ? OTHER_LANES : label;
 	}
 
 	/**

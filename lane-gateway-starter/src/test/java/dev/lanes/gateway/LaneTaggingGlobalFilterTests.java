@@ -99,6 +99,19 @@ class LaneTaggingGlobalFilterTests {
 	}
 
 	@Test
+	void trustedClientLanesCannotGrowMetricsWithoutBound() {
+		LaneTaggingGlobalFilter filter = filter(InboundTagPolicy.TRUST);
+		for (int i = 0; i < LaneRequestMetrics.MAX_LANES + 50; i++) {
+			filter
+				.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/a").header("x-lane", "lane" + i)),
+						this.chain)
+				.block();
+		}
+		assertThat(this.metrics.requestsPerLane()).hasSize(LaneRequestMetrics.MAX_LANES + 1)
+			.containsEntry(LaneRequestMetrics.OTHER_LANES, 50L);
+	}
+
+	@Test
 	void disabledLaneTagsNothing() {
 		this.rules.setLaneEnabled("gray", false);
 		assertThat(run(InboundTagPolicy.STRIP, MockServerHttpRequest.get("/a").header("canary", "gray")).getHeaders()
