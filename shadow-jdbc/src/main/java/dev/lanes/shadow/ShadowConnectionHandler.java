@@ -1,7 +1,6 @@
 package dev.lanes.shadow;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -37,17 +36,11 @@ final class ShadowConnectionHandler implements InvocationHandler {
 	@Override
 	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
 		String name = method.getName();
+		Object common = JdbcProxyMethods.invokeCommon(proxy, this.target, "ShadowConnection", name, args);
+		if (common != JdbcProxyMethods.NOT_COMMON) {
+			return common;
+		}
 		switch (name) {
-			case "equals":
-				return proxy == args[0];
-			case "hashCode":
-				return System.identityHashCode(proxy);
-			case "toString":
-				return "ShadowConnection[" + this.target + "]";
-			case "unwrap":
-				return ((Class<?>) args[0]).isInstance(proxy) ? proxy : this.target.unwrap((Class<?>) args[0]);
-			case "isWrapperFor":
-				return ((Class<?>) args[0]).isInstance(proxy) || this.target.isWrapperFor((Class<?>) args[0]);
 			case "prepareStatement":
 				args[0] = this.gate.admit((String) args[0], JdbcCall.PREPARE, this.shadowConnection);
 				break;
@@ -59,21 +52,12 @@ final class ShadowConnectionHandler implements InvocationHandler {
 				break;
 			default:
 		}
-		Object result = invokeTarget(this.target, method, args);
+		Object result = JdbcProxyMethods.invokeTarget(this.target, method, args);
 		if (result instanceof Statement statement && Statement.class.isAssignableFrom(method.getReturnType())) {
 			return ShadowStatementHandler.wrap(statement, method.getReturnType(), (Connection) proxy, this.gate,
 					this.shadowConnection);
 		}
 		return result;
-	}
-
-	static @Nullable Object invokeTarget(Object target, Method method, @Nullable Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
-		}
 	}
 
 }

@@ -52,24 +52,16 @@ final class ShadowStatementHandler implements InvocationHandler {
 		else if (hasSql && name.equals("addBatch")) {
 			args[0] = this.gate.admit((String) args[0], JdbcCall.BATCH, this.shadowConnection);
 		}
+		else if (name.equals("getConnection")) {
+			return this.connection;
+		}
 		else {
-			switch (name) {
-				case "equals":
-					return proxy == args[0];
-				case "hashCode":
-					return System.identityHashCode(proxy);
-				case "toString":
-					return "ShadowStatement[" + this.target + "]";
-				case "getConnection":
-					return this.connection;
-				case "unwrap":
-					return ((Class<?>) args[0]).isInstance(proxy) ? proxy : this.target.unwrap((Class<?>) args[0]);
-				case "isWrapperFor":
-					return ((Class<?>) args[0]).isInstance(proxy) || this.target.isWrapperFor((Class<?>) args[0]);
-				default:
+			Object common = JdbcProxyMethods.invokeCommon(proxy, this.target, "ShadowStatement", name, args);
+			if (common != JdbcProxyMethods.NOT_COMMON) {
+				return common;
 			}
 		}
-		return ShadowConnectionHandler.invokeTarget(this.target, method, args);
+		return JdbcProxyMethods.invokeTarget(this.target, method, args);
 	}
 
 }
