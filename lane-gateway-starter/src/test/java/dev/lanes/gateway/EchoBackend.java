@@ -5,6 +5,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real HTTP and WebSocket backend for gateway tests. HTTP requests are answered with
  * the lane and baggage headers the backend received ({@code x-seen-lane},
@@ -34,6 +36,15 @@ final class EchoBackend implements AutoCloseable {
 							.sendByteArray(request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]))))
 			.bindNow();
 		return new EchoBackend(server);
+	}
+
+	/**
+	 * Adds a gateway route {@code default} that sends every path to this backend.
+	 */
+	void routeEverything(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.gateway.server.webflux.routes[0].id", () -> "default");
+		registry.add("spring.cloud.gateway.server.webflux.routes[0].uri", this::url);
+		registry.add("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", () -> "Path=/**");
 	}
 
 	String url() {

@@ -27,9 +27,7 @@ class InboundTrustGatewayIT {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].id", () -> "default");
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].uri", backend::url);
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", () -> "Path=/**");
+		backend.routeEverything(registry);
 	}
 
 	@AfterAll

@@ -56,9 +56,7 @@ class LaneRulesRefreshIT {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].id", () -> "default");
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].uri", backend::url);
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", () -> "Path=/**");
+		backend.routeEverything(registry);
 	}
 
 	@AfterAll

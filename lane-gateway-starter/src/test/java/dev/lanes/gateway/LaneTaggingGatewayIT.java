@@ -130,53 +130,21 @@ class LaneTaggingGatewayIT {
 	@Test
 	void jsonBodyFieldTagsGrayAndReachesBackendUnchanged() {
 		String body = "{ \"order\" : {\"channel\":\"app-7\",  \"items\":[1,2]} }\n";
-		this.client.post()
-			.uri("/orders/new")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectHeader()
-			.valueEquals(EchoBackend.SEEN_LANE, "gray")
-			.expectBody(String.class)
-			.isEqualTo(body);
+		postJsonExpectingLaneAndEcho("/orders/new", body, "gray");
 		String web = "{\"order\":{\"channel\":\"web-1\"}}";
-		this.client.post()
-			.uri("/orders/new")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(web)
-			.exchange()
-			.expectHeader()
-			.valueEquals(EchoBackend.SEEN_LANE, "base")
-			.expectBody(String.class)
-			.isEqualTo(web);
+		postJsonExpectingLaneAndEcho("/orders/new", web, "base");
 	}
 
 	@Test
 	void bodyOverMaxBodySizeIsForwardedUntouchedAndItsFieldsCountAsMissing() {
 		String body = "{\"order\":{\"channel\":\"app-7\",\"note\":\"" + "x".repeat(70 * 1024) + "\"}}";
-		this.client.post()
-			.uri("/orders/new")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectHeader()
-			.valueEquals(EchoBackend.SEEN_LANE, "base")
-			.expectBody(String.class)
-			.isEqualTo(body);
+		postJsonExpectingLaneAndEcho("/orders/new", body, "base");
 	}
 
 	@Test
 	void bodyIsNotReadOnRoutesWithoutBodyRules() {
 		String body = "{\"order\":{\"channel\":\"app-7\"}}";
-		this.client.post()
-			.uri("/a")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectHeader()
-			.valueEquals(EchoBackend.SEEN_LANE, "base")
-			.expectBody(String.class)
-			.isEqualTo(body);
+		postJsonExpectingLaneAndEcho("/a", body, "base");
 	}
 
 	@Test
@@ -219,6 +187,18 @@ class LaneTaggingGatewayIT {
 			.block(Duration.ofSeconds(10));
 		assertThat(received).hasSize(1);
 		return received.get(0);
+	}
+
+	private void postJsonExpectingLaneAndEcho(String uri, String body, String lane) {
+		this.client.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectHeader()
+			.valueEquals(EchoBackend.SEEN_LANE, lane)
+			.expectBody(String.class)
+			.isEqualTo(body);
 	}
 
 	private String laneSeen(String uri, Map<String, String> headers) {
