@@ -220,6 +220,24 @@ class ShadowDataSourceIT {
 	}
 
 	@Test
+	void grayExecutableCommentIsRefusedAlthoughTheServerWouldRunIt() throws SQLException {
+		String hidden = "/*M!100000 INSERT INTO tickets (v) VALUES ('hidden') */";
+		try (Connection connection = this.pool.getConnection()) {
+			boolean mariaDb = connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");
+			if (mariaDb) {
+				// what the statement would do if it got through: the server runs the
+				// comment
+				try (Statement statement = connection.createStatement()) {
+					statement.executeUpdate(hidden);
+				}
+				assertThat(values(this.pool, "tickets")).containsExactly("hidden");
+			}
+		}
+		assertRefused(hidden, "cannot parse the SQL");
+		assertRefused("/*!INSERT INTO tickets (v) VALUES ('hidden') */", "cannot parse the SQL");
+	}
+
+	@Test
 	void grayReadOfReadBaseTableSeesBaseData() throws SQLException {
 		try (LaneContext.Scope scope = LaneContext.open("gray");
 				Connection connection = this.dataSource.getConnection();

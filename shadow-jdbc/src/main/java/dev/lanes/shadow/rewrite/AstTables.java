@@ -23,7 +23,7 @@ import net.sf.jsqlparser.statement.select.AllTableColumns;
  * Finds every {@link Table} node of a statement by walking the fields of JSqlParser's
  * object tree, independently of JSqlParser's visitors, which skip some places (for
  * example the subqueries of {@code REPLACE ... SET}). Tables that only qualify a column
- * ({@code orders.id}, {@code orders.*}) are reported apart.
+ * ({@code orders.id}, {@code orders.*}) are reported apart, with the node they qualify.
  */
 final class AstTables {
 
@@ -36,7 +36,7 @@ final class AstTables {
 
 	static Found find(Object root) {
 		Set<Table> tables = Collections.newSetFromMap(new IdentityHashMap<>());
-		Set<Table> qualifiers = Collections.newSetFromMap(new IdentityHashMap<>());
+		Map<Table, Object> qualifiers = new IdentityHashMap<>();
 		Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Deque<Object> pending = new ArrayDeque<>();
 		pending.push(root);
@@ -67,7 +67,7 @@ final class AstTables {
 				for (Field field : fields(node.getClass())) {
 					Object value = read(field, node);
 					if (qualifies && value instanceof Table qualifier) {
-						qualifiers.add(qualifier);
+						qualifiers.put(qualifier, node);
 					}
 					else {
 						push(pending, value);
@@ -114,8 +114,12 @@ final class AstTables {
 
 	/**
 	 * Tables found: used as sources or targets, and qualifying a column.
+	 *
+	 * @param tables the tables used as sources or targets
+	 * @param qualifiers each table that qualifies a column, with the {@link Column} or
+	 * {@link AllTableColumns} it qualifies
 	 */
-	record Found(Set<Table> tables, Set<Table> qualifiers) {
+	record Found(Set<Table> tables, Map<Table, Object> qualifiers) {
 	}
 
 }

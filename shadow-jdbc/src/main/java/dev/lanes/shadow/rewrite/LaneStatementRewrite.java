@@ -11,6 +11,7 @@ import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
+import dev.lanes.shadow.rewrite.SqlParsing.ParsedSql;
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -47,9 +48,9 @@ final class LaneStatementRewrite {
 			return sql;
 		}
 		String callBody = SqlText.jdbcCallBody(body);
-		Statement statement;
+		ParsedSql parsed;
 		try {
-			statement = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect());
+			parsed = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect());
 		}
 		catch (UnparseableSqlException ex) {
 			if (this.rules.onUnparseableRead() == UnparseableReadAction.BASE && SqlText.looksLikeRead(body)) {
@@ -57,6 +58,7 @@ final class LaneStatementRewrite {
 			}
 			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");
 		}
+		Statement statement = parsed.statement();
 		if (WriteTargets.of(statement) == null) {
 			throw new Refusal("statement kind " + statement.getClass().getSimpleName()
 					+ " is not covered by the shadow rewriter");
@@ -65,29 +67,53 @@ final class LaneStatementRewrite {
 		if (uncovered != null) {
 			throw new Refusal(uncovered);
 		}
-		boolean renamed = (statement instanceof Execute execute) ? renameProcedure(execute) : renameTables(statement);
-		if (!renamed) {
-			verify(statement);
+		if (statement instanceof Execute execute) {
+			if (!renameProcedure(execute)) {
+				verify(statement, null);
+				return sql;
+			}
+			String printed = printAndCheck(statement);
+			return prefix + ((callBody != null) ? "{call " + printed.substring("CALL ".length()) + "}" : printed);
+		}
+		TableCollector collector = collect(statement);
+		TableNameSplice splice = new TableNameSplice(parsed, this.suffix);
+		Set<String> renamedKeys = renameTables(collector, splice);
+		if (renamedKeys.isEmpty()) {
+			verify(statement, collector);
 			return sql;
 		}
-		String rewritten = statement.toString();
+		String spliced = splice.apply(renamedKeys);
+		if (spliced == null) {
+			return prefix + printAndCheck(statement);
+		}
+		verify(statement, collector);
+		return prefix + spliced;
+	}
+
+	/**
+	 * Prints a renamed statement and checks the printed SQL after parsing it again, for
+	 * renames that could not be applied to the original text.
+	 */
+	private String printAndCheck(Statement statement) {
+		String printed = statement.toString();
 		Statement reparsed;
 		try {
-			reparsed = SqlParsing.parse(rewritten, this.rules.dialect());
+			reparsed = SqlParsing.parse(printed, this.rules.dialect()).statement();
 		}
 		catch (UnparseableSqlException ex) {
 			throw new Refusal("rewritten SQL cannot be parsed again (" + ex.getMessage() + ")");
 		}
-		verify(reparsed);
-		if (callBody != null) {
-			rewritten = "{call " + rewritten.substring("CALL ".length()) + "}";
-		}
-		return prefix + rewritten;
+		verify(reparsed, null);
+		return printed;
 	}
 
-	private boolean renameTables(Statement statement) {
-		TableCollector collector = collect(statement);
+	/**
+	 * Renames the tables whose policy is shadow, placing each rename in the splice first.
+	 * @return the unquoted, lower-case base names of the renamed tables
+	 */
+	private Set<String> renameTables(TableCollector collector, TableNameSplice splice) {
 		Set<Table> renamed = Collections.newSetFromMap(new IdentityHashMap<>());
+		Set<String> renamedKeys = new HashSet<>();
 		// unaliased tables by name and by schema.name, to resolve column qualifiers
 		Set<String> renamedNames = new HashSet<>();
 		Set<String> keptNames = new HashSet<>();
@@ -102,6 +128,8 @@ final class LaneStatementRewrite {
 			}
 			boolean rename = policy == TablePolicy.SHADOW;
 			if (rename && renamed.add(table)) {
+				renamedKeys.add(key);
+				splice.rename(table, null);
 				table.setName(shadowName(table.getName()));
 			}
 			if (table.getAlias() == null) {
@@ -123,10 +151,12 @@ final class LaneStatementRewrite {
 							&& !keptNames.contains(key));
 			if (rename) {
 				renamed.add(qualifier);
+				renamedKeys.add(key);
+				splice.rename(qualifier, collector.qualified(qualifier));
 				qualifier.setName(shadowName(qualifier.getName()));
 			}
 		}
-		return !renamed.isEmpty();
+		return renamedKeys;
 	}
 
 	private boolean renameProcedure(Execute execute) {
@@ -152,7 +182,7 @@ final class LaneStatementRewrite {
 	 */
 	void check(String sql) {
 		try {
-			verify(SqlParsing.parse(sql, this.rules.dialect()));
+			verify(SqlParsing.parse(sql, this.rules.dialect()).statement(), null);
 		}
 		catch (UnparseableSqlException ex) {
 			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");
@@ -162,8 +192,9 @@ final class LaneStatementRewrite {
 	/**
 	 * The fail-closed check: every written table must be a shadow table or shared, and no
 	 * table whose policy is shadow or deny may be left under its base name.
+	 * @param collected the statement's tables when already collected, else {@code null}
 	 */
-	private void verify(Statement statement) {
+	private void verify(Statement statement, @Nullable TableCollector collected) {
 		List<Table> written = WriteTargets.of(statement);
 		if (written == null) {
 			throw new Refusal("statement kind " + statement.getClass().getSimpleName()
@@ -185,7 +216,7 @@ final class LaneStatementRewrite {
 		if (statement instanceof Execute) {
 			return;
 		}
-		TableCollector collector = collect(statement);
+		TableCollector collector = (collected != null) ? collected : collect(statement);
 		for (Table table : collector.tables()) {
 			String key = TableCollector.key(table.getName());
 			if ((table.getSchemaName() == null && collector.isCte(key)) || isShadowTable(table, key)) {

@@ -12,13 +12,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link ShadowSqlTransformer} that renames tables to the lane's shadow tables with
  * JSqlParser ({@code orders} becomes {@code orders_gray}) following each table's
- * {@link dev.lanes.shadow.TablePolicy policy}, then parses the result again and refuses
- * it if it would still write a base table.
+ * {@link dev.lanes.shadow.TablePolicy policy}, and refuses the statement if it would
+ * still write a base table.
  * <p>
- * Results, refusals included, are cached per (lane, SQL) in a bounded Caffeine cache, so
- * each distinct statement is parsed once. Leading comments are kept verbatim; comments
- * inside the statement are dropped by JSqlParser, and the rewritten SQL is JSqlParser's
- * rendering of the statement. SQL that needs no renaming is returned unchanged.
+ * The rename is made in the SQL text (see {@link TableNameSplice}), so everything else
+ * reaches the database as written; when it cannot be placed with certainty, the statement
+ * is printed by JSqlParser and the printed SQL is parsed again and checked. Results,
+ * refusals included, are cached per (lane, SQL) in a bounded Caffeine cache, so each
+ * distinct statement is parsed once. SQL that needs no renaming is returned unchanged.
  */
 public final class ShadowTableRewriter implements ShadowSqlTransformer {
 

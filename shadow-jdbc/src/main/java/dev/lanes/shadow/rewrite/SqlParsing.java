@@ -5,12 +5,14 @@ import java.util.List;
 import dev.lanes.shadow.SqlDialect;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 
 /**
  * Parses one statement with a parser created directly, so no executor is started per call
- * (as {@code CCJSqlParserUtil.parse} does for its timeout).
+ * (as {@code CCJSqlParserUtil.parse} does for its timeout), and keeps the tokens the
+ * parser read.
  */
 final class SqlParsing {
 
@@ -22,13 +24,15 @@ final class SqlParsing {
 	 * @throws UnparseableSqlException when the SQL cannot be parsed or holds more than
 	 * one statement
 	 */
-	static Statement parse(String sql, SqlDialect dialect) {
+	static ParsedSql parse(String sql, SqlDialect dialect) {
 		boolean mysql = dialect == SqlDialect.MYSQL;
 		Statements statements;
+		Token start;
 		try {
 			CCJSqlParser parser = new CCJSqlParser(sql).withAllowComplexParsing(true)
 				.withBackslashEscapeCharacter(mysql)
 				.withHashLineComments(mysql);
+			start = parser.token;
 			statements = parser.Statements();
 		}
 		catch (ParseException | RuntimeException | Error ex) {
@@ -41,7 +45,7 @@ final class SqlParsing {
 		if (list.size() != 1) {
 			throw new UnparseableSqlException("expected one statement, found " + list.size());
 		}
-		return list.get(0);
+		return new ParsedSql(sql, list.get(0), start);
 	}
 
 	private static String firstLine(String message) {
@@ -50,6 +54,18 @@ final class SqlParsing {
 		}
 		int newline = message.indexOf('\n');
 		return (newline < 0) ? message : message.substring(0, newline);
+	}
+
+	/**
+	 * A parsed statement with the text it was parsed from and the tokens read from it.
+	 *
+	 * @param sql the parsed text
+	 * @param statement the statement
+	 * @param start the parser's start token, whose {@code next} chain holds every token
+	 * read, ending with the end-of-input token
+	 */
+	record ParsedSql(String sql, Statement statement, Token start) {
+
 	}
 
 	/**

@@ -33,8 +33,8 @@ final class SqlText {
 	/**
 	 * Returns the length of the leading whitespace and comments ({@code /* *}{@code /},
 	 * {@code --} and, for MySQL, {@code #} line comments). JSqlParser drops them, so they
-	 * are split off and put back. MySQL version comments ({@code /*!}) are not comments
-	 * here.
+	 * are split off and put back. Executable comments, MySQL's {@code /*!} and MariaDB's
+	 * {@code /*M!}, are not comments here: the server runs what they hold.
 	 */
 	static int leadingCommentLength(String sql, boolean hashComments) {
 		int i = 0;
@@ -44,7 +44,7 @@ final class SqlText {
 			if (Character.isWhitespace(c)) {
 				i++;
 			}
-			else if (sql.startsWith("/*", i) && !sql.startsWith("/*!", i)) {
+			else if (sql.startsWith("/*", i) && !sql.startsWith("/*!", i) && !sql.startsWith("/*M!", i)) {
 				int end = sql.indexOf("*/", i + 2);
 				if (end < 0) {
 					return i;

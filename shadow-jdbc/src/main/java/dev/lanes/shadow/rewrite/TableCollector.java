@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import net.sf.jsqlparser.expression.Alias;
@@ -32,6 +33,8 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	private final Set<Table> tables = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private final Set<Table> qualifiers = Collections.newSetFromMap(new IdentityHashMap<>());
+
+	private final Map<Table, Object> qualified = new IdentityHashMap<>();
 
 	private final Set<String> aliases = new HashSet<>();
 
@@ -62,11 +65,12 @@ final class TableCollector extends TablesNamesFinder<Void> {
 				collector.tables.add(table);
 			}
 		}
-		for (Table qualifier : found.qualifiers()) {
+		found.qualifiers().forEach((qualifier, node) -> {
 			if (!collector.tables.contains(qualifier) && qualifier.getName() != null) {
 				collector.qualifiers.add(qualifier);
+				collector.qualified.put(qualifier, node);
 			}
-		}
+		});
 		return collector;
 	}
 
@@ -147,6 +151,14 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	 */
 	List<Table> qualifiers() {
 		return new ArrayList<>(this.qualifiers);
+	}
+
+	/**
+	 * Returns the {@link Column} or {@link AllTableColumns} a qualifier qualifies, when
+	 * known.
+	 */
+	@Nullable Object qualified(Table qualifier) {
+		return this.qualified.get(qualifier);
 	}
 
 	/**

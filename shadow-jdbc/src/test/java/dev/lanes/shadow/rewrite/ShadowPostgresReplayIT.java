@@ -142,7 +142,7 @@ class ShadowPostgresReplayIT {
 						Replay.DATA),
 				new RewriteCase("truncate", "TRUNCATE TABLE items", "TRUNCATE TABLE items_gray", Replay.DATA),
 				new RewriteCase("create-table", "CREATE TABLE scratch (id INT PRIMARY KEY, v VARCHAR(10))",
-						"CREATE TABLE scratch_gray (id INT PRIMARY KEY, v VARCHAR (10))", Replay.DDL));
+						"CREATE TABLE scratch_gray (id INT PRIMARY KEY, v VARCHAR(10))", Replay.DDL));
 	}
 
 	@BeforeAll

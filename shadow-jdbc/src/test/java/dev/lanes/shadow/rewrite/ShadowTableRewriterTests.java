@@ -92,6 +92,8 @@ class ShadowTableRewriterTests {
 						"ALTER TABLE with RENAME_TABLE is not covered"),
 				Arguments.of("write to a system schema", "DELETE FROM mysql.user WHERE 1 = 1",
 						"table user is read-base"),
+				Arguments.of("MariaDB executable comment in front", "/*M!100000 UPDATE orders SET total = 0 */",
+						"cannot parse the SQL"),
 				Arguments.of("lock in share mode is beyond JSqlParser 5.4",
 						"SELECT id FROM orders WHERE id = 1 LOCK IN SHARE MODE", "cannot parse the SQL"));
 	}
@@ -157,6 +159,14 @@ class ShadowTableRewriterTests {
 		assertThat(custom.rewrite("gray", "SELECT * FROM orders")).isEqualTo("SELECT * FROM orders$shadow_gray");
 		assertThat(custom.rewrite("blue", "DELETE FROM orders WHERE orders.id = 1"))
 			.isEqualTo("DELETE FROM orders$shadow_blue WHERE orders$shadow_blue.id = 1");
+	}
+
+	@Test
+	void suffixThatTurnsNameIntoKeywordIsNotSplicedButPrintedAndChecked() throws Exception {
+		ShadowTableRewriter custom = new ShadowTableRewriter(
+				ShadowRules.builder().lanes("gray").tableSuffix("_priority").build());
+		assertThat(custom.rewrite("gray", "delete from low where id = 1"))
+			.isEqualTo("DELETE FROM low_priority WHERE id = 1");
 	}
 
 	@Test
