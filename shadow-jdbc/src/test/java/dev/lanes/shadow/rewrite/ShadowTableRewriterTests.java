@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Tests for {@link ShadowTableRewriter}.
@@ -39,6 +40,20 @@ class ShadowTableRewriterTests {
 		// the second call is served from the cache and must give the same answer
 		String first = this.rewriter.rewrite(RewriteCases.LANE, rewriteCase.sql());
 		assertThat(this.rewriter.rewrite(RewriteCases.LANE, rewriteCase.sql())).isSameAs(first);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void rewrittenSqlPassesTheFailClosedCheckWhenParsedOnItsOwn(RewriteCase rewriteCase) throws Exception {
+		// the text handed to the database, parsed afresh, must pass the check the
+		// rewriter ran on the renamed statement
+		String rewritten = this.rewriter.rewrite(RewriteCases.LANE, rewriteCase.sql());
+		assertThatNoException().isThrownBy(() -> {
+			String body = rewritten.substring(SqlText.leadingCommentLength(rewritten, true));
+			if (!body.isBlank() && !SqlText.isControl(body) && SqlText.jdbcCallBody(body) == null) {
+				new LaneStatementRewrite(RewriteCases.rules(), RewriteCases.LANE).check(body);
+			}
+		});
 	}
 
 	static Stream<Arguments> refusals() {
