@@ -5,13 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lanes.core.LaneContext;
 import dev.lanes.shadow.PostgresTestServer;
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowRules;
@@ -83,6 +81,8 @@ class ShadowPostgresReplayIT {
 
 	private ShadowDataSource shadow;
 
+	private ShadowReplay replay;
+
 	private boolean schemaDirty = true;
 
 	static Stream<RewriteCase> cases() {
@@ -152,6 +152,7 @@ class ShadowPostgresReplayIT {
 		this.main = server.pool(MAIN);
 		this.ref = server.pool(REF);
 		this.shadow = ShadowDataSource.builder(this.main, this.rules).build();
+		this.replay = new ShadowReplay(this.main, this.ref, this.shadow, this.rules, MAIN, REF, SCHEMA_FUNCTION);
 	}
 
 	@AfterAll
@@ -168,30 +169,8 @@ class ShadowPostgresReplayIT {
 			throws SQLException {
 		assertThat(this.rewriter.rewrite("gray", rewriteCase.sql())).isEqualTo(rewriteCase.expected());
 		prepare();
-		Map<String, String> baseBefore = baseTables();
-		List<String> grayResult;
-		try (LaneContext.Scope scope = LaneContext.open("gray")) {
-			grayResult = ReplaySupport.run(this.shadow, rewriteCase.sql(), rewriteCase.params());
-		}
-		List<String> refResult = ReplaySupport.run(this.ref, rewriteCase.sql().replaceAll("\\b" + MAIN + "\\b", REF),
-				rewriteCase.params());
 		this.schemaDirty = rewriteCase.replay().ddl();
-
-		assertThat(grayResult).as("result").isEqualTo(refResult);
-		assertThat(baseTables()).as("base tables").isEqualTo(baseBefore);
-		Map<String, String> expected = new TreeMap<>();
-		for (String table : ReplaySupport.tableNames(this.ref, SCHEMA_FUNCTION)) {
-			TablePolicy policy = this.rules.policyOf(null, table);
-			expected.put((policy == TablePolicy.SHADOW) ? table + "_gray" : table,
-					ReplaySupport.dump(this.ref, table, SCHEMA_FUNCTION));
-		}
-		Map<String, String> actual = new TreeMap<>();
-		for (String table : ReplaySupport.tableNames(this.main, SCHEMA_FUNCTION)) {
-			if (table.endsWith("_gray") || expected.containsKey(table)) {
-				actual.put(table, ReplaySupport.dump(this.main, table, SCHEMA_FUNCTION));
-			}
-		}
-		assertThat(actual).as("shadow tables").isEqualTo(expected);
+		this.replay.assertGrayChangesOnlyShadowData(rewriteCase);
 	}
 
 	private void prepare() throws SQLException {
@@ -237,16 +216,6 @@ class ShadowPostgresReplayIT {
 				}
 			}
 		}
-	}
-
-	private Map<String, String> baseTables() throws SQLException {
-		Map<String, String> tables = new TreeMap<>();
-		for (String table : ReplaySupport.tableNames(this.main, SCHEMA_FUNCTION)) {
-			if (!table.endsWith("_gray") && this.rules.policyOf(null, table) != TablePolicy.SHARED) {
-				tables.put(table, ReplaySupport.dump(this.main, table, SCHEMA_FUNCTION));
-			}
-		}
-		return tables;
 	}
 
 	@Test

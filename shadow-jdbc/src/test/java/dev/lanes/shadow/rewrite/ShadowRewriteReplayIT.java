@@ -5,17 +5,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lanes.core.LaneContext;
 import dev.lanes.shadow.MySqlTestServer;
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowRules;
-import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -76,6 +70,8 @@ class ShadowRewriteReplayIT {
 
 	private ShadowDataSource shadow;
 
+	private ShadowReplay replay;
+
 	private boolean schemaDirty = true;
 
 	private boolean mariaDb;
@@ -87,6 +83,7 @@ class ShadowRewriteReplayIT {
 		this.main = server.pool(MAIN, 2);
 		this.ref = server.pool(REF, 2);
 		this.shadow = ShadowDataSource.builder(this.main, this.rules).build();
+		this.replay = new ShadowReplay(this.main, this.ref, this.shadow, this.rules, MAIN, REF, SCHEMA_FUNCTION);
 		try (Connection connection = this.main.getConnection()) {
 			this.mariaDb = connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");
 		}
@@ -112,30 +109,8 @@ class ShadowRewriteReplayIT {
 		assumeTrue(!this.mariaDb || rewriteCase.replay().mariaDbSkipReason() == null,
 				() -> "MariaDB: " + rewriteCase.replay().mariaDbSkipReason());
 		prepare();
-		Map<String, String> baseBefore = baseTables(this.main);
-		List<String> grayResult;
-		try (LaneContext.Scope scope = LaneContext.open(RewriteCases.LANE)) {
-			grayResult = ReplaySupport.run(this.shadow, rewriteCase.sql(), rewriteCase.params());
-		}
-		List<String> refResult = ReplaySupport.run(this.ref, rewriteCase.sql().replaceAll("\\b" + MAIN + "\\b", REF),
-				rewriteCase.params());
 		this.schemaDirty = rewriteCase.replay().ddl();
-
-		assertThat(grayResult).as("result").isEqualTo(refResult);
-		assertThat(baseTables(this.main)).as("base tables").isEqualTo(baseBefore);
-		Map<String, String> expected = new TreeMap<>();
-		for (String table : ReplaySupport.tableNames(this.ref, SCHEMA_FUNCTION)) {
-			TablePolicy policy = this.rules.policyOf(null, table);
-			expected.put((policy == TablePolicy.SHADOW) ? table + "_gray" : table,
-					ReplaySupport.dump(this.ref, table, SCHEMA_FUNCTION));
-		}
-		Map<String, String> actual = new TreeMap<>();
-		for (String table : ReplaySupport.tableNames(this.main, SCHEMA_FUNCTION)) {
-			if (table.endsWith("_gray") || expected.containsKey(table)) {
-				actual.put(table, ReplaySupport.dump(this.main, table, SCHEMA_FUNCTION));
-			}
-		}
-		assertThat(actual).as("shadow tables").isEqualTo(expected);
+		this.replay.assertGrayChangesOnlyShadowData(rewriteCase);
 	}
 
 	private void prepare() throws SQLException {
@@ -193,16 +168,6 @@ class ShadowRewriteReplayIT {
 			refStatement.execute(
 					"CREATE PROCEDURE refresh_orders(IN p INT) UPDATE orders SET status = 'refreshed' WHERE id = p");
 		}
-	}
-
-	private Map<String, String> baseTables(DataSource dataSource) throws SQLException {
-		Map<String, String> tables = new TreeMap<>();
-		for (String table : ReplaySupport.tableNames(dataSource, SCHEMA_FUNCTION)) {
-			if (!table.endsWith("_gray") && this.rules.policyOf(null, table) != TablePolicy.SHARED) {
-				tables.put(table, ReplaySupport.dump(dataSource, table, SCHEMA_FUNCTION));
-			}
-		}
-		return tables;
 	}
 
 }
