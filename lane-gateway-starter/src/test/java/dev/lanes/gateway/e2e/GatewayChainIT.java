@@ -33,11 +33,11 @@ class GatewayChainIT {
 	@BeforeAll
 	static void start() {
 		services = new Services();
-		services.service(ChainService.class, "c", "", "chain.name=C");
-		services.service(ChainService.class, "c", "gray", "chain.name=C");
-		services.service(ChainService.class, "b", "", "chain.name=B", "chain.next=c");
-		services.service(ChainService.class, "a", "", "chain.name=A", "chain.next=b");
-		services.service(ChainService.class, "a", "gray", "chain.name=A", "chain.next=b");
+		services.service(ChainService.class, "c", "");
+		services.service(ChainService.class, "c", "gray");
+		services.service(ChainService.class, "b", "", "chain.next=c");
+		services.service(ChainService.class, "a", "", "chain.next=b");
+		services.service(ChainService.class, "a", "gray", "chain.next=b");
 		String route = "spring.cloud.gateway.server.webflux.routes[0].";
 		String rule = "lane.gateway.rules[0].";
 		gateway = services.gateway(GatewayApp.class, route + "id=a", route + "uri=lb://a",

@@ -1,13 +1,7 @@
 package dev.lanes.gateway.e2e;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import dev.lanes.loadbalancer.testing.StaticDiscoveryApps;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -18,15 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class Services implements AutoCloseable {
 
-	private static final String[] COMMON = { "spring.main.banner-mode=off", "logging.level.root=warn",
-			"spring.cloud.nacos.discovery.enabled=false",
+	private final StaticDiscoveryApps apps = new StaticDiscoveryApps("spring.main.banner-mode=off",
+			"logging.level.root=warn", "spring.cloud.nacos.discovery.enabled=false",
 			"spring.cloud.service-registry.auto-registration.enabled=false",
-			"management.endpoints.access.default=none" };
-
-	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-
-	/** Instances started so far: service id to {uri, lane} pairs. */
-	private final Map<String, List<String[]>> instances = new LinkedHashMap<>();
+			"management.endpoints.access.default=none");
 
 	/**
 	 * Starts an instance of a service behind the gateway (with gateway features off).
@@ -37,16 +26,11 @@ final class Services implements AutoCloseable {
 	 * @return the running application
 	 */
 	ConfigurableApplicationContext service(Class<?> app, String service, String lane, String... properties) {
-		List<String> args = new ArrayList<>(List.of("spring.cloud.gateway.server.webflux.enabled=false",
-				"lane.gateway.enabled=false", "spring.application.name=" + service));
-		if (!lane.isEmpty()) {
-			args.add("lane.instance.tag=" + lane);
-		}
-		args.addAll(List.of(properties));
-		ConfigurableApplicationContext context = start(app, args);
-		this.instances.computeIfAbsent(service, (id) -> new ArrayList<>())
-			.add(new String[] { "http://localhost:" + port(context), lane });
-		return context;
+		String[] args = new String[properties.length + 2];
+		args[0] = "spring.cloud.gateway.server.webflux.enabled=false";
+		args[1] = "lane.gateway.enabled=false";
+		System.arraycopy(properties, 0, args, 2, properties.length);
+		return this.apps.start(app, WebApplicationType.REACTIVE, service, lane, args);
 	}
 
 	/**
@@ -56,44 +40,16 @@ final class Services implements AutoCloseable {
 	 * @return the running gateway
 	 */
 	ConfigurableApplicationContext gateway(Class<?> app, String... properties) {
-		List<String> args = new ArrayList<>(List.of("spring.application.name=gateway"));
-		args.addAll(List.of(properties));
-		return start(app, args);
-	}
-
-	private ConfigurableApplicationContext start(Class<?> app, List<String> properties) {
-		List<String> args = new ArrayList<>();
-		args.add("--server.port=0");
-		for (String property : COMMON) {
-			args.add("--" + property);
-		}
-		this.instances.forEach((id, list) -> {
-			for (int i = 0; i < list.size(); i++) {
-				String prefix = "--spring.cloud.discovery.client.simple.instances." + id + "[" + i + "].";
-				args.add(prefix + "uri=" + list.get(i)[0]);
-				if (!list.get(i)[1].isEmpty()) {
-					args.add(prefix + "metadata.lane=" + list.get(i)[1]);
-				}
-			}
-		});
-		for (String property : properties) {
-			args.add("--" + property);
-		}
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(app).web(WebApplicationType.REACTIVE)
-			.run(args.toArray(String[]::new));
-		this.contexts.add(context);
-		return context;
+		return this.apps.startUnlisted(app, WebApplicationType.REACTIVE, "gateway", "", properties);
 	}
 
 	static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+		return StaticDiscoveryApps.port(context);
 	}
 
 	@Override
 	public void close() {
-		for (int i = this.contexts.size() - 1; i >= 0; i--) {
-			this.contexts.get(i).close();
-		}
+		this.apps.close();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.lanes.loadbalancer.it;
 
 import dev.lanes.loadbalancer.LaneServiceInstanceListSupplier;
+import dev.lanes.loadbalancer.testing.StaticDiscoveryApps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.DefaultRequest;
@@ -17,10 +16,11 @@ import org.springframework.cloud.client.loadbalancer.RequestData;
 import org.springframework.cloud.client.loadbalancer.RequestDataContext;
 import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.web.client.RestClient;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ class LaneChainIT {
 
 	private static final String[] COMMON = { "lane.loadbalancer.lanes.green.fallback=gray" };
 
-	private static Apps apps;
+	private static StaticDiscoveryApps apps;
 
 	private static ConfigurableApplicationContext baseA;
 
@@ -44,7 +44,7 @@ class LaneChainIT {
 
 	@BeforeAll
 	static void startChain() {
-		apps = new Apps();
+		apps = new StaticDiscoveryApps();
 		apps.start(ChainApp.class, WebApplicationType.SERVLET, "c", "", COMMON);
 		apps.start(ChainApp.class, WebApplicationType.SERVLET, "c", "gray", COMMON);
 		apps.start(ReactiveChainApp.class, WebApplicationType.REACTIVE, "d", "", with("chain.next=c"));
@@ -148,8 +148,8 @@ class LaneChainIT {
 		ReactiveLoadBalancer<ServiceInstance> loadBalancer = caller.getBean(LoadBalancerClientFactory.class)
 			.getInstance("a");
 		for (int i = 0; i < 10; i++) {
-			assertThat(choose(loadBalancer, "gray").getPort()).isEqualTo(Apps.port(grayA));
-			assertThat(choose(loadBalancer, null).getPort()).isEqualTo(Apps.port(baseA));
+			assertThat(choose(loadBalancer, "gray").getPort()).isEqualTo(StaticDiscoveryApps.port(grayA));
+			assertThat(choose(loadBalancer, null).getPort()).isEqualTo(StaticDiscoveryApps.port(baseA));
 		}
 	}
 

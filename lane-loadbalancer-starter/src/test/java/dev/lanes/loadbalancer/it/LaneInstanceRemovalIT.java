@@ -3,10 +3,10 @@ package dev.lanes.loadbalancer.it;
 import java.time.Duration;
 import java.util.List;
 
+import dev.lanes.loadbalancer.testing.StaticDiscoveryApps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.cloud.client.discovery.simple.InstanceProperties;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperties;
@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 class LaneInstanceRemovalIT {
 
-	private static Apps apps;
+	private static StaticDiscoveryApps apps;
 
 	private static ConfigurableApplicationContext grayC;
 
@@ -34,7 +34,7 @@ class LaneInstanceRemovalIT {
 
 	@BeforeAll
 	static void start() {
-		apps = new Apps();
+		apps = new StaticDiscoveryApps();
 		apps.start(ChainApp.class, WebApplicationType.SERVLET, "c", "");
 		// Started before C-gray, so its discovery only knows base C.
 		strictRelay = apps.start(ChainApp.class, WebApplicationType.SERVLET, "r", "", "chain.next=c",
@@ -71,7 +71,7 @@ class LaneInstanceRemovalIT {
 	void strictLaneWithoutInstanceIsRefusedWithServiceUnavailable() {
 		ResponseEntity<String> response = RestClient.create()
 			.get()
-			.uri("http://localhost:" + Apps.port(strictRelay) + "/hop")
+			.uri("http://localhost:" + StaticDiscoveryApps.port(strictRelay) + "/hop")
 			.header("x-lane", "gray")
 			.retrieve()
 			.onStatus((status) -> true, (request, res) -> {
@@ -85,7 +85,7 @@ class LaneInstanceRemovalIT {
 	void strictLaneBaseTrafficIsUnaffected() {
 		String body = RestClient.create()
 			.get()
-			.uri("http://localhost:" + Apps.port(strictRelay) + "/hop")
+			.uri("http://localhost:" + StaticDiscoveryApps.port(strictRelay) + "/hop")
 			.retrieve()
 			.body(String.class);
 		assertThat(body).isEqualTo("R -> C");

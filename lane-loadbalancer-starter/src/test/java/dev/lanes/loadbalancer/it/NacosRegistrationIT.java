@@ -3,11 +3,11 @@ package dev.lanes.loadbalancer.it;
 import java.time.Duration;
 import java.util.UUID;
 
+import dev.lanes.loadbalancer.testing.StaticDiscoveryApps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
@@ -27,7 +27,7 @@ class NacosRegistrationIT {
 
 	private static final String SERVICE = "lanes-it-" + UUID.randomUUID().toString().substring(0, 8);
 
-	private static Apps apps;
+	private static StaticDiscoveryApps apps;
 
 	private static ConfigurableApplicationContext caller;
 
@@ -38,7 +38,7 @@ class NacosRegistrationIT {
 				"spring.cloud.nacos.discovery.server-addr=" + address,
 				"spring.cloud.service-registry.auto-registration.enabled=true",
 				"spring.cloud.loadbalancer.cache.ttl=500ms" };
-		apps = new Apps();
+		apps = new StaticDiscoveryApps();
 		apps.startUnlisted(ChainApp.class, WebApplicationType.SERVLET, SERVICE, "", nacos);
 		apps.startUnlisted(ChainApp.class, WebApplicationType.SERVLET, SERVICE, "gray", nacos);
 		caller = apps.startUnlisted(ChainApp.class, WebApplicationType.SERVLET, SERVICE + "-caller", "", nacos);
