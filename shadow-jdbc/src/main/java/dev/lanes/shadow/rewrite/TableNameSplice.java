@@ -14,7 +14,6 @@ import net.sf.jsqlparser.parser.Node;
 import net.sf.jsqlparser.parser.SimpleCharStream;
 import net.sf.jsqlparser.parser.StringProvider;
 import net.sf.jsqlparser.parser.Token;
-
 import net.sf.jsqlparser.schema.Table;
 import org.jspecify.annotations.Nullable;
 
