@@ -238,6 +238,27 @@ class ShadowDataSourceIT {
 	}
 
 	@Test
+	void graySqlTheServerReadsDifferentlyFromTheParserIsRefused() throws SQLException {
+		// the server runs the UNION: after "1 --1" (minus minus one) and after the first
+		// "*/"
+		String dashes = "SELECT name FROM dict_region WHERE id = 1 --1 UNION SELECT v FROM secrets";
+		String nested = "SELECT name FROM dict_region /* a /* b */ UNION SELECT v FROM secrets";
+		for (String sql : List.of(dashes, nested)) {
+			List<String> rows = new ArrayList<>();
+			try (Connection connection = this.pool.getConnection();
+					Statement statement = connection.createStatement();
+					ResultSet resultSet = statement.executeQuery(sql)) {
+				while (resultSet.next()) {
+					rows.add(resultSet.getString(1));
+				}
+			}
+			assertThat(rows).as(sql).contains("x");
+		}
+		assertRefused(dashes, "is not a comment to MySQL");
+		assertRefused(nested, "the parser did not read the SQL");
+	}
+
+	@Test
 	void grayReadOfReadBaseTableSeesBaseData() throws SQLException {
 		try (LaneContext.Scope scope = LaneContext.open("gray");
 				Connection connection = this.dataSource.getConnection();

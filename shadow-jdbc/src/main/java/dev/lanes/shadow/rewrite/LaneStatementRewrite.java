@@ -67,8 +67,11 @@ final class LaneStatementRewrite {
 		if (uncovered != null) {
 			throw new Refusal(uncovered);
 		}
+		// executable comments hold SQL the parser skipped: the printed statement drops
+		// them
+		boolean print = parsed.executableComments();
 		if (statement instanceof Execute execute) {
-			if (!renameProcedure(execute)) {
+			if (!renameProcedure(execute) && !print) {
 				verify(statement, null);
 				return sql;
 			}
@@ -78,11 +81,11 @@ final class LaneStatementRewrite {
 		TableCollector collector = collect(statement);
 		TableNameSplice splice = new TableNameSplice(parsed, this.suffix);
 		Set<String> renamedKeys = renameTables(collector, splice);
-		if (renamedKeys.isEmpty()) {
+		if (renamedKeys.isEmpty() && !print) {
 			verify(statement, collector);
 			return sql;
 		}
-		String spliced = splice.apply(renamedKeys);
+		String spliced = print ? null : splice.apply(renamedKeys);
 		if (spliced == null) {
 			return prefix + printAndCheck(statement);
 		}

@@ -20,9 +20,10 @@ final class SqlParsing {
 	}
 
 	/**
-	 * Parses exactly one statement.
-	 * @throws UnparseableSqlException when the SQL cannot be parsed or holds more than
-	 * one statement
+	 * Parses exactly one statement and checks that the parser read all of it the way the
+	 * server will ({@link SqlReadCheck}).
+	 * @throws UnparseableSqlException when the SQL cannot be parsed, holds more than one
+	 * statement, or was not read as the server will read it
 	 */
 	static ParsedSql parse(String sql, SqlDialect dialect) {
 		boolean mysql = dialect == SqlDialect.MYSQL;
@@ -45,7 +46,8 @@ final class SqlParsing {
 		if (list.size() != 1) {
 			throw new UnparseableSqlException("expected one statement, found " + list.size());
 		}
-		return new ParsedSql(sql, list.get(0), start);
+		boolean executableComments = SqlReadCheck.executableComments(sql, start, mysql);
+		return new ParsedSql(sql, list.get(0), start, executableComments);
 	}
 
 	private static String firstLine(String message) {
@@ -63,8 +65,10 @@ final class SqlParsing {
 	 * @param statement the statement
 	 * @param start the parser's start token, whose {@code next} chain holds every token
 	 * read, ending with the end-of-input token
+	 * @param executableComments whether the SQL holds MySQL executable comments, which
+	 * the parser skipped but the server runs
 	 */
-	record ParsedSql(String sql, Statement statement, Token start) {
+	record ParsedSql(String sql, Statement statement, Token start, boolean executableComments) {
 
 	}
 

@@ -32,11 +32,12 @@ final class SqlText {
 
 	/**
 	 * Returns the length of the leading whitespace and comments ({@code /* *}{@code /},
-	 * {@code --} and, for MySQL, {@code #} line comments). JSqlParser drops them, so they
-	 * are split off and put back. Executable comments, MySQL's {@code /*!} and MariaDB's
-	 * {@code /*M!}, are not comments here: the server runs what they hold.
+	 * {@code --} and, for MySQL, {@code #} line comments; for MySQL {@code --} only with
+	 * a blank after it). JSqlParser drops them, so they are split off and put back.
+	 * Executable comments, MySQL's {@code /*!} and MariaDB's {@code /*M!}, are not
+	 * comments here: the server runs what they hold.
 	 */
-	static int leadingCommentLength(String sql, boolean hashComments) {
+	static int leadingCommentLength(String sql, boolean mysql) {
 		int i = 0;
 		int n = sql.length();
 		while (i < n) {
@@ -51,7 +52,7 @@ final class SqlText {
 				}
 				i = end + 2;
 			}
-			else if (sql.startsWith("--", i) || (hashComments && c == '#')) {
+			else if ((sql.startsWith("--", i) && (!mysql || isBlank(sql, i + 2))) || (mysql && c == '#')) {
 				int end = sql.indexOf('\n', i);
 				if (end < 0) {
 					return i;
@@ -96,6 +97,12 @@ final class SqlText {
 	static String jdbcCallBody(String body) {
 		Matcher matcher = JDBC_CALL.matcher(body);
 		return matcher.matches() ? "CALL " + matcher.group(1).trim() : null;
+	}
+
+	private static boolean isBlank(String sql, int index) {
+		// MySQL reads "--" as a comment only when a blank follows
+		return index < sql.length()
+				&& (Character.isWhitespace(sql.charAt(index)) || Character.isISOControl(sql.charAt(index)));
 	}
 
 	private static boolean hasInnerSemicolon(String body) {

@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
  * Every rename must be placed with certainty, otherwise {@link #apply} gives {@code null}
  * and the caller falls back to printing the statement and parsing it again. That happens
  * for a table whose name tokens cannot be found or do not spell its name, a name that
- * would turn into a keyword, any other token spelling a renamed name (a column or alias
- * called like the table), and MySQL or MariaDB executable comments ({@code /*!},
- * {@code /*M!}), which the parser skips but the server runs.
+ * would turn into a keyword, and any other token spelling a renamed name (a column or
+ * alias called like the table). That the parser read all of the text as the server will
+ * was checked when it was parsed ({@link SqlReadCheck}); executable comments, which it
+ * skipped, never reach a splice.
  */
 final class TableNameSplice {
 
@@ -83,15 +84,8 @@ final class TableNameSplice {
 		if (!this.placeable || this.names.isEmpty()) {
 			return null;
 		}
-		for (Token token = this.parsed.start().next; token != null; token = token.next) {
-			for (Token special = token.specialToken; special != null; special = special.specialToken) {
-				if (special.image.startsWith("/*!") || special.image.startsWith("/*M!")) {
-					return null;
-				}
-			}
-			if (token.kind == CCJSqlParserConstants.EOF) {
-				break;
-			}
+		for (Token token = this.parsed.start().next; token != null
+				&& token.kind != CCJSqlParserConstants.EOF; token = token.next) {
 			if (!this.names.containsKey(token.absoluteBegin) && renamedKeys.contains(TableCollector.key(token.image))) {
 				return null;
 			}

@@ -109,6 +109,16 @@ class ShadowTableRewriterTests {
 						"table user is read-base"),
 				Arguments.of("MariaDB executable comment in front", "/*M!100000 UPDATE orders SET total = 0 */",
 						"cannot parse the SQL"),
+				Arguments.of("comment opened inside a comment hides a denied table",
+						"SELECT name FROM dict_region /* a /* b */ UNION SELECT v FROM secrets",
+						"the parser did not read the SQL"),
+				Arguments.of("insert selecting behind a nested comment",
+						"INSERT INTO orders (id) SELECT id /* a /* b */ FROM secrets",
+						"the parser did not read the SQL"),
+				Arguments.of("unterminated comment", "DELETE FROM orders WHERE id = 1 /* open", "cannot parse the SQL"),
+				Arguments.of("MySQL '--' without a blank is no comment",
+						"SELECT name FROM dict_region WHERE id = 1 --1 UNION SELECT v FROM secrets",
+						"is not a comment to MySQL"),
 				Arguments.of("lock in share mode is beyond JSqlParser 5.4",
 						"SELECT id FROM orders WHERE id = 1 LOCK IN SHARE MODE", "cannot parse the SQL"));
 	}
@@ -121,6 +131,19 @@ class ShadowTableRewriterTests {
 			.withMessageContaining("Refused for lane 'gray'")
 			.withMessageContaining(reason)
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo(ShadowRejectedException.SQL_STATE));
+	}
+
+	@Test
+	void executableCommentIsDroppedByPrintingEvenWhenNothingIsRenamed() throws Exception {
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE,
+				"select name from dict_region /*! UNION SELECT v FROM secrets */ where id = 1"))
+			.isEqualTo("SELECT name FROM dict_region WHERE id = 1");
+	}
+
+	@Test
+	void dashCommentsFollowedByABlankAreKept() throws Exception {
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "select id -- the id\nfrom orders --\twhere\n"))
+			.isEqualTo("select id -- the id\nfrom orders_gray --\twhere\n");
 	}
 
 	@Test

@@ -25,12 +25,6 @@ class TableNameSpliceTests {
 	}
 
 	@Test
-	void placesNothingThroughAnExecutableComment() {
-		assertThat(spliceAll("select id /*!99999 , secret */ from orders", "_gray")).isNull();
-		assertThat(spliceAll("select id from orders /*M!100000 where 1 = 0 */", "_gray")).isNull();
-	}
-
-	@Test
 	void placesNothingWhenAnotherTokenSpellsARenamedName() {
 		// the alias orders is not renamed, so the text cannot be trusted to match the
 		// tree

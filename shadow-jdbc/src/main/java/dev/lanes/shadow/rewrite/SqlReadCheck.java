@@ -1,0 +1,95 @@
+package dev.lanes.shadow.rewrite;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.Token;
+
+/**
+ * Checks that the parser read the SQL the way the database server will: walking the text
+ * along the tokens and comments the parser read, every character that is not blank must
+ * belong to one of them, so nothing the server runs was skipped (JSqlParser 5.4 stops
+ * quietly at a comment that opens inside another, {@code /* a /* b *}{@code /}, and at an
+ * unterminated one).
+ * <p>
+ * For MySQL it also refuses a {@code --} not followed by a blank, which the parser reads
+ * as a comment but MySQL reads as two minus signs and runs what follows, and reports
+ * executable comments ({@code /*!}, MariaDB's {@code /*M!}), which the parser skips and
+ * the server runs.
+ */
+final class SqlReadCheck {
+
+	private SqlReadCheck() {
+	}
+
+	/**
+	 * Checks the tokens read from SQL.
+	 * @param sql the parsed text
+	 * @param start the parser's start token
+	 * @param mysql whether the server is MySQL or MariaDB
+	 * @return whether the SQL holds executable comments
+	 * @throws UnparseableSqlException when the parser did not read the SQL as the server
+	 * will
+	 */
+	static boolean executableComments(String sql, Token start, boolean mysql) {
+		boolean executable = false;
+		int at = 0;
+		for (Token token = start.next; token != null; token = token.next) {
+			for (Token comment : commentsBefore(token)) {
+				at = skipBlanks(sql, at);
+				if (!sql.startsWith(comment.image, at)) {
+					throw stopped(at);
+				}
+				if (mysql && comment.image.startsWith("--") && !blankAt(sql, at + 2)) {
+					throw new UnparseableSqlException(
+							"'--' without a following blank at offset " + at + " is not a comment to MySQL");
+				}
+				executable |= mysql && (comment.image.startsWith("/*!") || comment.image.startsWith("/*M!"));
+				at += comment.image.length();
+			}
+			if (token.kind == CCJSqlParserConstants.EOF) {
+				break;
+			}
+			at = skipBlanks(sql, at);
+			if (token.absoluteBegin - 1 != at || !sql.startsWith(token.image, at)) {
+				throw stopped(at);
+			}
+			at += token.image.length();
+		}
+		int unread = skipBlanks(sql, at);
+		if (unread != sql.length()) {
+			throw stopped(unread);
+		}
+		return executable;
+	}
+
+	private static Iterable<Token> commentsBefore(Token token) {
+		// special tokens are chained from the nearest backwards
+		Deque<Token> comments = new ArrayDeque<>();
+		for (Token comment = token.specialToken; comment != null; comment = comment.specialToken) {
+			comments.push(comment);
+		}
+		return comments;
+	}
+
+	private static boolean blankAt(String sql, int index) {
+		return index < sql.length()
+				&& (Character.isWhitespace(sql.charAt(index)) || Character.isISOControl(sql.charAt(index)));
+	}
+
+	private static int skipBlanks(String sql, int from) {
+		int at = from;
+		while (at < sql.length() && Character.isWhitespace(sql.charAt(at))) {
+			at++;
+		}
+		return at;
+	}
+
+	private static UnparseableSqlException stopped(int at) {
+		return new UnparseableSqlException(
+				"the parser did not read the SQL from offset " + at + " on (an unterminated or nested comment?)");
+	}
+
+}
