@@ -2,6 +2,7 @@ package dev.lanes.shadow.rewrite;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
@@ -66,6 +67,9 @@ final class SqlReadCheck {
 	}
 
 	private static Iterable<Token> commentsBefore(Token token) {
+		if (token.specialToken == null) {
+			return List.of();
+		}
 		// special tokens are chained from the nearest backwards
 		Deque<Token> comments = new ArrayDeque<>();
 		for (Token comment = token.specialToken; comment != null; comment = comment.specialToken) {
