@@ -78,7 +78,8 @@ public class ShadowProperties {
 
 	/**
 	 * SQL dialect of the application's database, which decides how SQL is parsed and how
-	 * shadow tables are created.
+	 * shadow tables are created. MYSQL reads string literals with backslash escapes, so
+	 * startup fails when the sessions' sql_mode holds NO_BACKSLASH_ESCAPES.
 	 */
 	private SqlDialect dialect = SqlDialect.MYSQL;
 

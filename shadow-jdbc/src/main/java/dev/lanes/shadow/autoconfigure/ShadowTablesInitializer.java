@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowMode;
+import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.schema.ShadowTables;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,7 +21,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Creates missing shadow tables and checks them for drift once all singletons, schema
- * initializers included, are ready. Table mode only.
+ * initializers included, are ready, after checking that a MySQL server reads string
+ * literals as the rewriter does ({@link MySqlModeCheck}). Table mode only.
  */
 class ShadowTablesInitializer implements SmartInitializingSingleton {
 
@@ -60,6 +62,9 @@ class ShadowTablesInitializer implements SmartInitializingSingleton {
 		try {
 			if (shadowDataSource.getRules().mode() != ShadowMode.TABLE) {
 				return;
+			}
+			if (shadowDataSource.getRules().dialect() == SqlDialect.MYSQL) {
+				MySqlModeCheck.verify(shadowDataSource.getBase());
 			}
 			ShadowTables tables = new ShadowTables(shadowDataSource.getRules());
 			if (this.properties.isCreateMissingTables()) {

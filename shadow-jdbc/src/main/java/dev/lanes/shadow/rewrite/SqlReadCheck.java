@@ -18,7 +18,8 @@ import net.sf.jsqlparser.parser.Token;
  * For MySQL it also refuses a {@code --} not followed by a blank, which the parser reads
  * as a comment but MySQL reads as two minus signs and runs what follows, and reports
  * executable comments ({@code /*!}, MariaDB's {@code /*M!}), which the parser skips and
- * the server runs.
+ * the server runs. For PostgreSQL it refuses a comment that opens another inside it,
+ * which PostgreSQL nests and the parser does not.
  */
 final class SqlReadCheck {
 
@@ -46,6 +47,10 @@ final class SqlReadCheck {
 				if (mysql && comment.image.startsWith("--") && !blankAt(sql, at + 2)) {
 					throw new UnparseableSqlException(
 							"'--' without a following blank at offset " + at + " is not a comment to MySQL");
+				}
+				if (!mysql && comment.image.startsWith("/*") && comment.image.indexOf("/*", 2) >= 0) {
+					throw new UnparseableSqlException("comment at offset " + at
+							+ " opens another one inside it; PostgreSQL nests comments, the parser does not");
 				}
 				executable |= mysql && (comment.image.startsWith("/*!") || comment.image.startsWith("/*M!"));
 				at += comment.image.length();

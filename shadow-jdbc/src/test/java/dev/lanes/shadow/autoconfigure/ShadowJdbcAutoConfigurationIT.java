@@ -102,6 +102,17 @@ class ShadowJdbcAutoConfigurationIT {
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
+	@Test
+	void sqlModeWithoutBackslashEscapesFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.hikari.connection-init-sql="
+					+ "SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("sql_mode NO_BACKSLASH_ESCAPES")
+				.hasStackTraceContaining("lane.shadow.dialect=mysql"));
+	}
+
 	private static double count(MeterRegistry registry, String lane, String outcome) {
 		return registry.get("lanes.shadow.statements").tag("lane", lane).tag("outcome", outcome).counter().count();
 	}

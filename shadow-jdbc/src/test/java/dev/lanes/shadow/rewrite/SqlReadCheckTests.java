@@ -40,6 +40,15 @@ class SqlReadCheckTests {
 	}
 
 	@Test
+	void refusesCommentsOpenedInsideCommentsForPostgreSql() {
+		// PostgreSQL nests comments, so it would read up to the second "*/"
+		String sql = "SELECT id FROM orders /* a /* b */ WHERE id = 1 */";
+		assertThatExceptionOfType(UnparseableSqlException.class)
+			.isThrownBy(() -> SqlParsing.parse(sql, SqlDialect.POSTGRESQL))
+			.withMessageContaining("PostgreSQL nests comments");
+	}
+
+	@Test
 	void reportsExecutableCommentsForMySqlOnly() {
 		assertThat(SqlParsing.parse("SELECT id /*!40001 SQL_NO_CACHE */ FROM orders", SqlDialect.MYSQL)
 			.executableComments()).isTrue();
