@@ -1,18 +1,15 @@
 package dev.lanes.gateway.e2e;
 
-import reactor.core.publisher.Mono;
-
-import org.springframework.beans.factory.ObjectProvider;
+import dev.lanes.loadbalancer.testing.LoadBalancedWebClientConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * A WebFlux service of the chain behind the gateway. {@code /hop} answers with the
@@ -21,16 +18,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(ChainService.HopController.class)
+@Import({ ChainService.HopController.class, LoadBalancedWebClientConfiguration.class })
 class ChainService {
-
-	@Bean
-	@LoadBalanced
-	WebClient.Builder loadBalancedWebClientBuilder(ObjectProvider<WebClientCustomizer> customizers) {
-		WebClient.Builder builder = WebClient.builder();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder;
-	}
 
 	@RestController
 	static class HopController {

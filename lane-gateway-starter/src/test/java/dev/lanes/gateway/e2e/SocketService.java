@@ -2,15 +2,10 @@ package dev.lanes.gateway.e2e;
 
 import java.util.Map;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-
-import org.springframework.beans.factory.ObjectProvider;
+import dev.lanes.loadbalancer.testing.LoadBalancedWebClientConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -21,6 +16,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A WebFlux WebSocket service, {@code socket-<svc.version>}. On {@code /ws/lane} it
@@ -33,16 +31,8 @@ import org.springframework.web.reactive.socket.WebSocketMessage;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(SocketService.BroadcastController.class)
+@Import({ SocketService.BroadcastController.class, LoadBalancedWebClientConfiguration.class })
 class SocketService {
-
-	@Bean
-	@LoadBalanced
-	WebClient.Builder loadBalancedWebClientBuilder(ObjectProvider<WebClientCustomizer> customizers) {
-		WebClient.Builder builder = WebClient.builder();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder;
-	}
 
 	@Bean
 	Sinks.Many<String> broadcasts() {

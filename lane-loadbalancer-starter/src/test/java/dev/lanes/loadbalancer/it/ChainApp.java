@@ -3,16 +3,12 @@ package dev.lanes.loadbalancer.it;
 import java.util.concurrent.CompletableFuture;
 
 import dev.lanes.core.LaneContext;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.beans.factory.ObjectProvider;
+import dev.lanes.loadbalancer.testing.LoadBalancedWebClientConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
-import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.cloud.openfeign.FeignClient;
@@ -27,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A servlet service of the test chain. It answers {@code /hop} with its name and lane,
@@ -37,7 +35,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableAutoConfiguration
 @EnableAsync
 @EnableFeignClients(clients = ChainApp.NextClient.class)
-@Import({ ChainApp.HopController.class, ChainApp.AsyncHop.class })
+@Import({ ChainApp.HopController.class, ChainApp.AsyncHop.class, LoadBalancedWebClientConfiguration.class })
 public class ChainApp {
 
 	@Bean
@@ -50,14 +48,6 @@ public class ChainApp {
 	@LoadBalanced
 	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
 		return configurer.configure(RestClient.builder());
-	}
-
-	@Bean
-	@LoadBalanced
-	WebClient.Builder loadBalancedWebClientBuilder(ObjectProvider<WebClientCustomizer> customizers) {
-		WebClient.Builder builder = WebClient.builder();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder;
 	}
 
 	@FeignClient(name = "${chain.next:none}")

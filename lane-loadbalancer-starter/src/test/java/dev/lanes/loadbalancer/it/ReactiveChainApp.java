@@ -1,20 +1,17 @@
 package dev.lanes.loadbalancer.it;
 
 import dev.lanes.core.LaneContext;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.beans.factory.ObjectProvider;
+import dev.lanes.loadbalancer.testing.LoadBalancedWebClientConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A WebFlux service of the test chain. Its {@code /hop} hops to a bounded-elastic thread,
@@ -23,16 +20,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(ReactiveChainApp.ReactiveHopController.class)
+@Import({ ReactiveChainApp.ReactiveHopController.class, LoadBalancedWebClientConfiguration.class })
 public class ReactiveChainApp {
-
-	@Bean
-	@LoadBalanced
-	WebClient.Builder loadBalancedWebClientBuilder(ObjectProvider<WebClientCustomizer> customizers) {
-		WebClient.Builder builder = WebClient.builder();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder;
-	}
 
 	@RestController
 	static class ReactiveHopController {
