@@ -32,9 +32,8 @@ final class TableCollector extends TablesNamesFinder<Void> {
 
 	private final Set<Table> tables = Collections.newSetFromMap(new IdentityHashMap<>());
 
-	private final Set<Table> qualifiers = Collections.newSetFromMap(new IdentityHashMap<>());
-
-	private final Map<Table, Object> qualified = new IdentityHashMap<>();
+	/** Tables that qualify a column, each with the node it qualifies when known. */
+	private final Map<Table, @Nullable Object> qualifiers = new IdentityHashMap<>();
 
 	private final Set<String> aliases = new HashSet<>();
 
@@ -56,19 +55,18 @@ final class TableCollector extends TablesNamesFinder<Void> {
 		statement.accept((StatementVisitor<Void>) collector, null);
 		if (statement instanceof Delete delete && delete.getTables() != null) {
 			// MySQL multi-table DELETE targets name tables or aliases, like qualifiers
-			delete.getTables().forEach((target) -> collector.qualifiers.add(target));
+			delete.getTables().forEach((target) -> collector.qualifiers.put(target, null));
 		}
 		// tables in places the visitor does not walk (REPLACE ... SET x = (SELECT ...))
 		AstTables.Found found = AstTables.find(statement);
 		for (Table table : found.tables()) {
-			if (!collector.qualifiers.contains(table) && table.getName() != null) {
+			if (!collector.qualifiers.containsKey(table) && table.getName() != null) {
 				collector.tables.add(table);
 			}
 		}
 		found.qualifiers().forEach((qualifier, node) -> {
 			if (!collector.tables.contains(qualifier) && qualifier.getName() != null) {
-				collector.qualifiers.add(qualifier);
-				collector.qualified.put(qualifier, node);
+				collector.qualifiers.put(qualifier, node);
 			}
 		});
 		return collector;
@@ -105,7 +103,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	public <S> Void visit(Column column, S context) {
 		Table table = column.getTable();
 		if (table != null && table.getName() != null) {
-			this.qualifiers.add(table);
+			this.qualifiers.put(table, column);
 		}
 		return null;
 	}
@@ -114,7 +112,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	public <S> Void visit(AllTableColumns allTableColumns, S context) {
 		Table table = allTableColumns.getTable();
 		if (table != null && table.getName() != null) {
-			this.qualifiers.add(table);
+			this.qualifiers.put(table, allTableColumns);
 		}
 		return null;
 	}
@@ -150,7 +148,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	 * Returns the tables that qualify a column.
 	 */
 	List<Table> qualifiers() {
-		return new ArrayList<>(this.qualifiers);
+		return new ArrayList<>(this.qualifiers.keySet());
 	}
 
 	/**
@@ -158,7 +156,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	 * known.
 	 */
 	@Nullable Object qualified(Table qualifier) {
-		return this.qualified.get(qualifier);
+		return this.qualifiers.get(qualifier);
 	}
 
 	/**
