@@ -44,7 +44,7 @@ final class SqlReadCheck {
 				if (!sql.startsWith(comment.image, at)) {
 					throw stopped(at);
 				}
-				if (mysql && comment.image.startsWith("--") && !blankAt(sql, at + 2)) {
+				if (mysql && comment.image.startsWith("--") && !SqlText.isMySqlDashComment(sql, at)) {
 					throw new UnparseableSqlException(
 							"'--' without a following blank at offset " + at + " is not a comment to MySQL");
 				}
@@ -52,7 +52,7 @@ final class SqlReadCheck {
 					throw new UnparseableSqlException("comment at offset " + at
 							+ " opens another one inside it; PostgreSQL nests comments, the parser does not");
 				}
-				executable |= mysql && (comment.image.startsWith("/*!") || comment.image.startsWith("/*M!"));
+				executable |= mysql && SqlText.isExecutableComment(comment.image, 0);
 				at += comment.image.length();
 			}
 			if (token.kind == CCJSqlParserConstants.EOF) {
@@ -81,11 +81,6 @@ final class SqlReadCheck {
 			comments.push(comment);
 		}
 		return comments;
-	}
-
-	private static boolean blankAt(String sql, int index) {
-		return index < sql.length()
-				&& (Character.isWhitespace(sql.charAt(index)) || Character.isISOControl(sql.charAt(index)));
 	}
 
 	private static int skipBlanks(String sql, int from) {

@@ -45,14 +45,14 @@ final class SqlText {
 			if (Character.isWhitespace(c)) {
 				i++;
 			}
-			else if (sql.startsWith("/*", i) && !sql.startsWith("/*!", i) && !sql.startsWith("/*M!", i)) {
+			else if (sql.startsWith("/*", i) && !isExecutableComment(sql, i)) {
 				int end = sql.indexOf("*/", i + 2);
 				if (end < 0) {
 					return i;
 				}
 				i = end + 2;
 			}
-			else if ((sql.startsWith("--", i) && (!mysql || isBlank(sql, i + 2))) || (mysql && c == '#')) {
+			else if ((mysql ? isMySqlDashComment(sql, i) : sql.startsWith("--", i)) || (mysql && c == '#')) {
 				int end = sql.indexOf('\n', i);
 				if (end < 0) {
 					return i;
@@ -99,10 +99,22 @@ final class SqlText {
 		return matcher.matches() ? "CALL " + matcher.group(1).trim() : null;
 	}
 
-	private static boolean isBlank(String sql, int index) {
-		// MySQL reads "--" as a comment only when a blank follows
-		return index < sql.length()
-				&& (Character.isWhitespace(sql.charAt(index)) || Character.isISOControl(sql.charAt(index)));
+	/**
+	 * Tells whether an executable comment starts at an index: MySQL's {@code /*!} or
+	 * MariaDB's {@code /*M!}, whose content the server runs.
+	 */
+	static boolean isExecutableComment(String sql, int index) {
+		return sql.startsWith("/*!", index) || sql.startsWith("/*M!", index);
+	}
+
+	/**
+	 * Tells whether a {@code --} comment starts at an index for MySQL, which requires a
+	 * blank after the dashes.
+	 */
+	static boolean isMySqlDashComment(String sql, int index) {
+		int after = index + 2;
+		return sql.startsWith("--", index) && after < sql.length()
+				&& (Character.isWhitespace(sql.charAt(after)) || Character.isISOControl(sql.charAt(after)));
 	}
 
 	private static boolean hasInnerSemicolon(String body) {
