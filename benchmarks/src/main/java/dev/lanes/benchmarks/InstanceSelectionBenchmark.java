@@ -3,22 +3,13 @@ package dev.lanes.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import dev.lanes.loadbalancer.LaneLoadBalancerProperties;
 import dev.lanes.loadbalancer.LaneProperties;
 import dev.lanes.loadbalancer.LaneServiceInstanceListSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Flux;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -29,13 +20,7 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
  * Selects the instances of a lane, and of base, from a service of 10, 100 or 1000
  * instances of which one in ten is gray.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class InstanceSelectionBenchmark {
+public class InstanceSelectionBenchmark extends NanosecondBenchmark {
 
 	@Param({ "10", "100", "1000" })
 	public int instances;

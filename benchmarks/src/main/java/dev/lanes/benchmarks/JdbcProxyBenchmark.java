@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -13,15 +12,8 @@ import dev.lanes.core.LaneContext;
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowRules;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The CPU cost of the shadow {@link DataSource} alone: a prepared primary-key
@@ -31,13 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * proxy's cost per statement, which {@link JdbcOverheadDriver} sees against a real
  * server's round trip.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class JdbcProxyBenchmark {
+public class JdbcProxyBenchmark extends NanosecondBenchmark {
 
 	private static final String SELECT = "SELECT id, customer_id, region, amount FROM orders WHERE id = ?";
 

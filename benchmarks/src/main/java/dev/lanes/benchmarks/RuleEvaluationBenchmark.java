@@ -2,7 +2,6 @@ package dev.lanes.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.lanes.core.rule.ConditionDefinition;
 import dev.lanes.core.rule.LaneDecision;
@@ -11,28 +10,14 @@ import dev.lanes.core.rule.RuleDefinition;
 import dev.lanes.core.rule.RuleSet;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Evaluates ten rules that mix header {@code ==}, {@code in}, regex and sticky percentage
  * against a request that matches only the last rule (the worst case: every rule is tried)
  * and one that matches none.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RuleEvaluationBenchmark {
+public class RuleEvaluationBenchmark extends NanosecondBenchmark {
 
 	private RuleSet rules;
 

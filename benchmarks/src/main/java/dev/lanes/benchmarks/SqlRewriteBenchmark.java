@@ -1,7 +1,5 @@
 package dev.lanes.benchmarks;
 
-import java.util.concurrent.TimeUnit;
-
 import dev.lanes.shadow.ShadowRejectedException;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.TablePolicy;
@@ -10,15 +8,7 @@ import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statements;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Rewrites gray SQL to shadow tables: a statement already in the rewriter's cache, and a
@@ -28,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * misses the cache. {@link #parseOnly} parses the same variants with JSqlParser and
  * nothing else, the floor of an uncached rewrite.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class SqlRewriteBenchmark {
+public class SqlRewriteBenchmark extends NanosecondBenchmark {
 
 	static final String INSERT = "INSERT INTO orders (id, customer_id, region, amount) VALUES (?, ?, ?, ?)";
 
