@@ -6,6 +6,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A real HTTP and WebSocket backend for gateway tests. HTTP requests are answered with
@@ -36,6 +37,19 @@ final class EchoBackend implements AutoCloseable {
 							.sendByteArray(request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]))))
 			.bindNow();
 		return new EchoBackend(server);
+	}
+
+	/**
+	 * Sends a request through the gateway, expects 200 and returns the lane the backend
+	 * saw.
+	 */
+	static String laneSeen(WebTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst(SEEN_LANE);
 	}
 
 	/**

@@ -166,17 +166,11 @@ class LaneRulesRefreshIT {
 	}
 
 	private String laneSeen(String canary) {
-		return this.client.get().uri("/a").headers((h) -> {
+		return EchoBackend.laneSeen(this.client.get().uri("/a").headers((h) -> {
 			if (canary != null) {
 				h.addAll("canary", List.of(canary));
 			}
-		})
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getFirst(EchoBackend.SEEN_LANE);
+		}));
 	}
 
 }

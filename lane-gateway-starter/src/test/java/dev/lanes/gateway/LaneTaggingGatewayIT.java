@@ -202,15 +202,7 @@ class LaneTaggingGatewayIT {
 	}
 
 	private String laneSeen(String uri, Map<String, String> headers) {
-		return this.client.get()
-			.uri(uri)
-			.headers((h) -> headers.forEach(h::add))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getFirst(EchoBackend.SEEN_LANE);
+		return EchoBackend.laneSeen(this.client.get().uri(uri).headers((h) -> headers.forEach(h::add)));
 	}
 
 	private Map<String, Integer> bulkLanes(int requests, java.util.function.IntFunction<String> uri,

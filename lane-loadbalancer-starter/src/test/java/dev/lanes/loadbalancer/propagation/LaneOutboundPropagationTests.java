@@ -84,10 +84,7 @@ class LaneOutboundPropagationTests {
 	@Test
 	void webClientFilterReadsReactorContextFirst() {
 		AtomicReference<ClientRequest> sent = new AtomicReference<>();
-		ExchangeFunction exchange = (request) -> {
-			sent.set(request);
-			return Mono.just(ClientResponse.create(org.springframework.http.HttpStatus.OK).build());
-		};
+		ExchangeFunction exchange = recording(sent);
 		ClientRequest request = ClientRequest.create(HttpMethod.GET, URI.create("http://b/hop")).build();
 		try (LaneContext.Scope scope = LaneContext.open("blue")) {
 			new LaneExchangeFilterFunction(this.properties).filter(request, exchange)
@@ -101,10 +98,7 @@ class LaneOutboundPropagationTests {
 	@Test
 	void webClientFilterFallsBackToLaneContext() {
 		AtomicReference<ClientRequest> sent = new AtomicReference<>();
-		ExchangeFunction exchange = (request) -> {
-			sent.set(request);
-			return Mono.just(ClientResponse.create(org.springframework.http.HttpStatus.OK).build());
-		};
+		ExchangeFunction exchange = recording(sent);
 		ClientRequest request = ClientRequest.create(HttpMethod.GET, URI.create("http://b/hop")).build();
 		try (LaneContext.Scope scope = LaneContext.open("blue")) {
 			new LaneExchangeFilterFunction(this.properties).filter(request, exchange).block();
@@ -131,6 +125,13 @@ class LaneOutboundPropagationTests {
 			new LaneFeignRequestInterceptor(this.properties).apply(template);
 		}
 		assertThat(template.headers().get("x-lane")).containsExactly("blue");
+	}
+
+	private static ExchangeFunction recording(AtomicReference<ClientRequest> sent) {
+		return (request) -> {
+			sent.set(request);
+			return Mono.just(ClientResponse.create(org.springframework.http.HttpStatus.OK).build());
+		};
 	}
 
 }
