@@ -26,14 +26,11 @@ final class LaneStatementRewrite {
 
 	private final ShadowRules rules;
 
-	private final String lane;
-
-	private final String suffix;
+	private final ShadowNames names;
 
 	LaneStatementRewrite(ShadowRules rules, String lane) {
 		this.rules = rules;
-		this.lane = lane;
-		this.suffix = rules.suffix(lane);
+		this.names = new ShadowNames(rules, lane);
 	}
 
 	/**
@@ -79,7 +76,7 @@ final class LaneStatementRewrite {
 			return prefix + ((callBody != null) ? "{call " + printed.substring("CALL ".length()) + "}" : printed);
 		}
 		TableCollector collector = collect(statement);
-		TableNameSplice splice = new TableNameSplice(parsed, this.suffix);
+		TableNameSplice splice = new TableNameSplice(parsed, this.names.suffix());
 		Set<String> renamedKeys = renameTables(collector, splice);
 		if (renamedKeys.isEmpty() && !print) {
 			verify(statement, collector);
@@ -133,7 +130,7 @@ final class LaneStatementRewrite {
 			if (rename && renamed.add(table)) {
 				renamedKeys.add(key);
 				splice.rename(table, null);
-				table.setName(shadowName(table.getName()));
+				table.setName(this.names.shadowName(table.getName()));
 			}
 			if (table.getAlias() == null) {
 				Set<String> names = rename ? renamedNames : keptNames;
@@ -156,7 +153,7 @@ final class LaneStatementRewrite {
 				renamed.add(qualifier);
 				renamedKeys.add(key);
 				splice.rename(qualifier, collector.qualified(qualifier));
-				qualifier.setName(shadowName(qualifier.getName()));
+				qualifier.setName(this.names.shadowName(qualifier.getName()));
 			}
 		}
 		return renamedKeys;
@@ -175,7 +172,7 @@ final class LaneStatementRewrite {
 		if (policy != TablePolicy.SHADOW) {
 			return false;
 		}
-		execute.setName(name.substring(0, dot + 1) + shadowName(procedure));
+		execute.setName(name.substring(0, dot + 1) + this.names.shadowName(procedure));
 		return true;
 	}
 
@@ -233,12 +230,7 @@ final class LaneStatementRewrite {
 	}
 
 	private boolean isShadowTable(Table table, String key) {
-		String lowerSuffix = this.suffix.toLowerCase(Locale.ROOT);
-		if (!key.endsWith(lowerSuffix) || key.length() == lowerSuffix.length()) {
-			return false;
-		}
-		String base = key.substring(0, key.length() - lowerSuffix.length());
-		return this.rules.policyOf(schemaKey(table), base) == TablePolicy.SHADOW;
+		return this.names.isShadowTable(schemaKey(table), key);
 	}
 
 	private TablePolicy policy(Table table) {
@@ -247,14 +239,6 @@ final class LaneStatementRewrite {
 
 	private static @Nullable String schemaKey(Table table) {
 		return (table.getSchemaName() != null) ? TableCollector.key(table.getSchemaName()) : null;
-	}
-
-	private String shadowName(String name) {
-		char first = name.charAt(0);
-		if ((first == '`' || first == '"') && name.length() >= 2 && name.charAt(name.length() - 1) == first) {
-			return name.substring(0, name.length() - 1) + this.suffix + first;
-		}
-		return name + this.suffix;
 	}
 
 	private static TableCollector collect(Statement statement) {

@@ -10,10 +10,15 @@ import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link ShadowSqlTransformer} that renames tables to the lane's shadow tables with
- * JSqlParser ({@code orders} becomes {@code orders_gray}) following each table's
+ * A {@link ShadowSqlTransformer} that renames tables to the lane's shadow tables
+ * ({@code orders} becomes {@code orders_gray}) following each table's
  * {@link dev.lanes.shadow.TablePolicy policy}, and refuses the statement if it would
  * still write a base table.
+ * <p>
+ * Plain statements (no comments or escapes, no CTEs, the common SELECT, INSERT, UPDATE
+ * and DELETE) take a fast path on Alibaba Druid's parser ({@link DruidStatementRewrite}),
+ * which gives up whenever it is not certain; everything else, and every refusal, goes
+ * through JSqlParser.
  * <p>
  * The rename is made in the SQL text (see {@link TableNameSplice}), so everything else
  * reaches the database as written; when it cannot be placed with certainty, the statement
@@ -72,6 +77,10 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 
 	private Result compute(CacheKey key) {
 		try {
+			String fast = new DruidStatementRewrite(this.rules, key.lane()).apply(key.sql());
+			if (fast != null) {
+				return new Result(fast, null);
+			}
 			return new Result(new LaneStatementRewrite(this.rules, key.lane()).apply(key.sql()), null);
 		}
 		catch (Refusal refusal) {

@@ -54,7 +54,7 @@ final class TableNameSplice {
 	TableNameSplice(ParsedSql parsed, String suffix) {
 		this.parsed = parsed;
 		this.suffix = suffix;
-		this.placeable = PLAIN_SUFFIX.matcher(suffix).matches();
+		this.placeable = isPlainSuffix(suffix);
 	}
 
 	/**
@@ -127,11 +127,33 @@ final class TableNameSplice {
 		}
 		String renamed = quoted ? name.image.substring(0, name.image.length() - 1) + this.suffix + first
 				: name.image + this.suffix;
-		int expected = quoted ? CCJSqlParserConstants.S_QUOTED_IDENTIFIER : CCJSqlParserConstants.S_IDENTIFIER;
-		if (lexedKind(renamed) != expected) {
+		if (!readsAsOneName(renamed, quoted)) {
 			return -1;
 		}
 		return quoted ? end - 1 : end;
+	}
+
+	/**
+	 * Returns whether a suffix holds only letters, digits and {@code _}, the only
+	 * suffixes a rename in the text may insert.
+	 * @param suffix the lane's suffix
+	 * @return whether it may be spliced into names
+	 */
+	static boolean isPlainSuffix(String suffix) {
+		return PLAIN_SUFFIX.matcher(suffix).matches();
+	}
+
+	/**
+	 * Returns whether JSqlParser reads a renamed name as one identifier, quoted or plain
+	 * as before; a suffix may turn a name into a keyword ({@code low} and
+	 * {@code _priority}).
+	 * @param renamed the renamed name as it will stand in the text
+	 * @param quoted whether it is quoted
+	 * @return whether it is read as one identifier of that kind
+	 */
+	static boolean readsAsOneName(String renamed, boolean quoted) {
+		int expected = quoted ? CCJSqlParserConstants.S_QUOTED_IDENTIFIER : CCJSqlParserConstants.S_IDENTIFIER;
+		return lexedKind(renamed) == expected;
 	}
 
 	/**

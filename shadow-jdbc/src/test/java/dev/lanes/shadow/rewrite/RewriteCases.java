@@ -158,6 +158,19 @@ public final class RewriteCases {
 				new RewriteCase("select-no-table", "SELECT 1", "SELECT 1", Replay.DATA),
 				new RewriteCase("select-for-update", "SELECT id FROM orders WHERE id = 1 FOR UPDATE",
 						"SELECT id FROM orders_gray WHERE id = 1 FOR UPDATE", Replay.DATA),
+				// JSqlParser 5.4 cannot parse it; the Druid fast path can
+				new RewriteCase("select-lock-in-share-mode", "SELECT id FROM orders WHERE id = 1 LOCK IN SHARE MODE",
+						"SELECT id FROM orders_gray WHERE id = 1 LOCK IN SHARE MODE", Replay.DATA),
+				new RewriteCase("select-three-table-join-subquery",
+						"SELECT o.id, c.name, i.price, r.name FROM orders o JOIN customers c ON c.id = o.customer_id "
+								+ "JOIN items i ON i.order_id = o.id LEFT JOIN dict_region r ON r.id = o.region_id "
+								+ "WHERE o.total > (SELECT AVG(o2.total) FROM orders o2 WHERE o2.customer_id = c.id) "
+								+ "AND o.status IN ('new', 'paid') ORDER BY o.id, i.price LIMIT 20",
+						"SELECT o.id, c.name, i.price, r.name FROM orders_gray o JOIN customers_gray c ON c.id = o.customer_id "
+								+ "JOIN items_gray i ON i.order_id = o.id LEFT JOIN dict_region r ON r.id = o.region_id "
+								+ "WHERE o.total > (SELECT AVG(o2.total) FROM orders_gray o2 WHERE o2.customer_id = c.id) "
+								+ "AND o.status IN ('new', 'paid') ORDER BY o.id, i.price LIMIT 20",
+						Replay.DATA),
 				new RewriteCase("select-hint", "SELECT /*+ MAX_EXECUTION_TIME(1000) */ id FROM orders WHERE id = 2",
 						"SELECT /*+ MAX_EXECUTION_TIME(1000) */ id FROM orders_gray WHERE id = 2", Replay.DATA),
 				new RewriteCase("select-leading-block-comment",

@@ -66,12 +66,7 @@ class ShadowPostgresReplayIT {
 			"items", "(1, 1, 5), (2, 2, 7), (3, 3, 9), (4, 4, 1)", "customers", "(1, 'Gwen'), (2, 'Gus')", "archive",
 			"(200, 2), (3, 3)");
 
-	private final ShadowRules rules = ShadowRules.builder()
-		.dialect(SqlDialect.POSTGRESQL)
-		.lanes("gray")
-		.table("dict_region", TablePolicy.READ_BASE)
-		.table("id_alloc", TablePolicy.SHARED)
-		.build();
+	private final ShadowRules rules = rules();
 
 	private final ShadowTableRewriter rewriter = new ShadowTableRewriter(this.rules);
 
@@ -84,6 +79,15 @@ class ShadowPostgresReplayIT {
 	private ShadowReplay replay;
 
 	private boolean schemaDirty = true;
+
+	static ShadowRules rules() {
+		return ShadowRules.builder()
+			.dialect(SqlDialect.POSTGRESQL)
+			.lanes("gray")
+			.table("dict_region", TablePolicy.READ_BASE)
+			.table("id_alloc", TablePolicy.SHARED)
+			.build();
+	}
 
 	static Stream<RewriteCase> cases() {
 		return Stream.of(

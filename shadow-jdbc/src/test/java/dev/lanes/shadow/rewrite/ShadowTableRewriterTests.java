@@ -1,5 +1,6 @@
 package dev.lanes.shadow.rewrite;
 
+import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.lanes.shadow.ShadowRejectedException;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * Tests for {@link ShadowTableRewriter}.
  */
 class ShadowTableRewriterTests {
+
+	// cases only the Druid fast path can parse: their output is checked by its check
+	private static final Set<String> BEYOND_JSQLPARSER = Set.of("select-lock-in-share-mode");
 
 	private final ShadowTableRewriter rewriter = new ShadowTableRewriter(RewriteCases.rules());
 
@@ -50,7 +54,11 @@ class ShadowTableRewriterTests {
 		String rewritten = this.rewriter.rewrite(RewriteCases.LANE, rewriteCase.sql());
 		assertThatNoException().isThrownBy(() -> {
 			String body = rewritten.substring(SqlText.leadingCommentLength(rewritten, true));
-			if (!body.isBlank() && !SqlText.isControl(body) && SqlText.jdbcCallBody(body) == null) {
+			if (BEYOND_JSQLPARSER.contains(rewriteCase.name())) {
+				assertThat(new DruidStatementRewrite(RewriteCases.rules(), RewriteCases.LANE).passesCheck(body))
+					.isTrue();
+			}
+			else if (!body.isBlank() && !SqlText.isControl(body) && SqlText.jdbcCallBody(body) == null) {
 				new LaneStatementRewrite(RewriteCases.rules(), RewriteCases.LANE).check(body);
 			}
 		});
@@ -118,9 +126,7 @@ class ShadowTableRewriterTests {
 				Arguments.of("unterminated comment", "DELETE FROM orders WHERE id = 1 /* open", "cannot parse the SQL"),
 				Arguments.of("MySQL '--' without a blank is no comment",
 						"SELECT name FROM dict_region WHERE id = 1 --1 UNION SELECT v FROM secrets",
-						"is not a comment to MySQL"),
-				Arguments.of("lock in share mode is beyond JSqlParser 5.4",
-						"SELECT id FROM orders WHERE id = 1 LOCK IN SHARE MODE", "cannot parse the SQL"));
+						"is not a comment to MySQL"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,0 +1,321 @@
+package dev.lanes.shadow.rewrite;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.alibaba.druid.DbType;
+import com.alibaba.druid.sql.SQLUtils;
+import com.alibaba.druid.sql.ast.SQLExpr;
+import com.alibaba.druid.sql.ast.SQLStatement;
+import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
+import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
+import com.alibaba.druid.sql.ast.statement.SQLExprTableSource;
+import com.alibaba.druid.sql.parser.Lexer;
+import com.alibaba.druid.sql.parser.SQLParserFeature;
+import com.alibaba.druid.sql.parser.SQLParserUtils;
+import com.alibaba.druid.sql.parser.SQLStatementParser;
+import com.alibaba.druid.sql.parser.Token;
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlDialect;
+import dev.lanes.shadow.TablePolicy;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fast path of {@link ShadowTableRewriter}: renames the tables of a plain statement
+ * with Alibaba Druid's SQL parser, which parses in a few microseconds where JSqlParser
+ * takes a few hundred, and gives up ({@code null}) whenever it is not certain, leaving
+ * the statement to {@link LaneStatementRewrite}. It never refuses: refusals, and every
+ * statement that could lead to one (a denied table, a write to a read-base table), are
+ * the full path's.
+ * <p>
+ * It takes on only:
+ * <ul>
+ * <li>text that the parser and the server read alike whatever their settings: after the
+ * leading comments, printable ASCII without any comment, backslash, {@code #}, {@code $},
+ * {@code ;}, {@code @}, braces, brackets, double quotes or doubled backticks, and no
+ * number glued to a name ({@code 1abc});</li>
+ * <li>one SELECT, INSERT, REPLACE, UPDATE or DELETE statement without CTEs,
+ * {@code SELECT ... INTO} or table sources other than names, joins, derived tables and
+ * VALUES lists ({@link DruidTables});</li>
+ * <li>a suffix of letters, digits and {@code _} that does not turn a name into a
+ * keyword.</li>
+ * </ul>
+ * The rename is made in the text: every token spelling the name of a table to rename gets
+ * the suffix, quotes kept. The same renames are made in the parsed statement, following
+ * the full path's rules (tables whose policy is shadow, and the column qualifiers that
+ * name them when they are not aliased). The result is used only when the renamed text
+ * parses to exactly that renamed statement (both printed by Druid and compared), so a
+ * token the text rename touched that is not such a table name (a column, alias or schema
+ * spelled like the table) makes the fast path give up, and when the renamed statement
+ * passes the fail-closed check.
+ */
+final class DruidStatementRewrite {
+
+	private static final Pattern NUMBER = Pattern
+		.compile("\\d+(\\.\\d*)?([eE][+-]?\\d+)?|0[xX][0-9a-fA-F]+|0[bB][01]+");
+
+	private final ShadowRules rules;
+
+	private final ShadowNames names;
+
+	private final DbType dbType;
+
+	private final boolean mysql;
+
+	/**
+	 * Creates the fast path for one lane.
+	 * @param rules the shadow rules
+	 * @param lane the shadowed lane
+	 */
+	DruidStatementRewrite(ShadowRules rules, String lane) {
+		this.rules = rules;
+		this.names = new ShadowNames(rules, lane);
+		this.mysql = rules.dialect() == SqlDialect.MYSQL;
+		this.dbType = this.mysql ? DbType.mysql : DbType.postgresql;
+	}
+
+	/**
+	 * Returns the SQL to run, the original string when nothing needs renaming, or
+	 * {@code null} when the full path must decide.
+	 * @param sql the SQL of the lane
+	 * @return the SQL to run, or {@code null}
+	 */
+	@Nullable String apply(String sql) {
+		int cut = SqlText.leadingCommentLength(sql, this.mysql);
+		if (!TableNameSplice.isPlainSuffix(this.names.suffix()) || !isPlain(sql, cut)) {
+			return null;
+		}
+		String body = sql.substring(cut);
+		SQLStatement statement = parse(body);
+		DruidTables tables = (statement != null) ? DruidTables.of(statement) : null;
+		List<SQLExprTableSource> written = (tables != null) ? DruidTables.written(statement) : null;
+		if (written == null) {
+			return null;
+		}
+		for (SQLExprTableSource target : written) {
+			TablePolicy policy = policy(target);
+			if (policy != TablePolicy.SHADOW && policy != TablePolicy.SHARED) {
+				return null;
+			}
+		}
+		Set<String> renamedKeys = renameTables(tables);
+		if (renamedKeys == null) {
+			return null;
+		}
+		if (renamedKeys.isEmpty()) {
+			return sql;
+		}
+		String renamed = renameTokens(body, renamedKeys);
+		SQLStatement reparsed = (renamed != null) ? parse(renamed) : null;
+		if (reparsed == null || !sameStatement(statement, reparsed) || !passesCheck(reparsed)) {
+			return null;
+		}
+		return sql.substring(0, cut) + renamed;
+	}
+
+	/**
+	 * Renames, in the parsed statement, the tables whose policy is shadow and the column
+	 * qualifiers naming them; the full path's rules.
+	 * @return the unquoted, lower-case names of the renamed tables, {@code null} when a
+	 * table is denied
+	 */
+	private @Nullable Set<String> renameTables(DruidTables tables) {
+		Set<String> renamedKeys = new HashSet<>();
+		// unaliased tables by name and by schema.name, to resolve column qualifiers
+		Set<String> renamedNames = new HashSet<>();
+		Set<String> keptNames = new HashSet<>();
+		for (SQLExprTableSource source : tables.sources()) {
+			TablePolicy policy = policy(source);
+			if (policy == TablePolicy.DENY) {
+				return null;
+			}
+			String key = TableCollector.key(DruidTables.tableName(source));
+			boolean rename = policy == TablePolicy.SHADOW;
+			if (rename) {
+				renamedKeys.add(key);
+				rename(source.getExpr());
+			}
+			if (source.getAlias() == null) {
+				Set<String> names = rename ? renamedNames : keptNames;
+				names.add(key);
+				String schema = DruidTables.schemaName(source);
+				if (schema != null) {
+					names.add(TableCollector.key(schema) + "." + key);
+				}
+			}
+		}
+		for (SQLPropertyExpr qualified : tables.qualifiers()) {
+			SQLExpr owner = qualified.getOwner();
+			String key = TableCollector.key(nameOf(owner));
+			String schemaQualified = (owner instanceof SQLPropertyExpr table)
+					? TableCollector.key(nameOf(table.getOwner())) + "." + key : null;
+			boolean rename = !tables.isAlias(key)
+					&& ((schemaQualified != null && renamedNames.contains(schemaQualified))
+							|| ((schemaQualified == null || !keptNames.contains(schemaQualified))
+									&& renamedNames.contains(key) && !keptNames.contains(key)));
+			if (rename) {
+				rename(owner);
+			}
+		}
+		return renamedKeys;
+	}
+
+	private void rename(SQLExpr name) {
+		if (name instanceof SQLPropertyExpr property) {
+			property.setName(this.names.shadowName(property.getName()));
+		}
+		else {
+			SQLIdentifierExpr identifier = (SQLIdentifierExpr) name;
+			identifier.setName(this.names.shadowName(identifier.getName()));
+		}
+	}
+
+	/**
+	 * Gives every token spelling a renamed name the suffix; {@code null} when a token is
+	 * not where it should be or a renamed name would not be read as one name.
+	 */
+	private @Nullable String renameTokens(String sql, Set<String> renamedKeys) {
+		Lexer lexer = SQLParserUtils.createLexer(sql, this.dbType);
+		StringBuilder renamed = new StringBuilder(sql.length() + 8 * renamedKeys.size());
+		int copied = 0;
+		int end = 0;
+		for (lexer.nextToken(); lexer.token() != Token.EOF; lexer.nextToken()) {
+			int start = skipBlanks(sql, end);
+			end = lexer.pos();
+			if (lexer.token() == Token.ERROR || end <= start || end > sql.length()) {
+				return null;
+			}
+			String token = sql.substring(start, end);
+			char first = token.charAt(0);
+			if (Character.isDigit(first) && !NUMBER.matcher(token).matches()) {
+				return null;
+			}
+			if (!renamedKeys.contains(TableCollector.key(token))) {
+				continue;
+			}
+			boolean quoted = first == '`';
+			if (!quoted && !Character.isLetter(first) && first != '_') {
+				return null;
+			}
+			if (!TableNameSplice.readsAsOneName(this.names.shadowName(token), quoted)) {
+				return null;
+			}
+			int insertAt = quoted ? end - 1 : end;
+			renamed.append(sql, copied, insertAt).append(this.names.suffix());
+			copied = insertAt;
+		}
+		if (skipBlanks(sql, end) != sql.length()) {
+			return null;
+		}
+		return renamed.append(sql, copied, sql.length()).toString();
+	}
+
+	private boolean sameStatement(SQLStatement expected, SQLStatement actual) {
+		try {
+			return SQLUtils.toSQLString(expected, this.dbType).equals(SQLUtils.toSQLString(actual, this.dbType));
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Parses SQL and runs the fail-closed check on it as it stands.
+	 * @param sql the SQL, without leading comments
+	 * @return whether it parses as a statement the fast path takes on and passes the
+	 * check
+	 */
+	boolean passesCheck(String sql) {
+		SQLStatement statement = parse(sql);
+		return statement != null && passesCheck(statement);
+	}
+
+	/**
+	 * The fail-closed check on the renamed statement: every written table is a shadow
+	 * table or shared, and no table whose policy is shadow or deny is left under its base
+	 * name.
+	 */
+	private boolean passesCheck(SQLStatement statement) {
+		DruidTables tables = DruidTables.of(statement);
+		List<SQLExprTableSource> written = (tables != null) ? DruidTables.written(statement) : null;
+		if (written == null) {
+			return false;
+		}
+		for (SQLExprTableSource target : written) {
+			if (!isShadowTable(target) && policy(target) != TablePolicy.SHARED) {
+				return false;
+			}
+		}
+		for (SQLExprTableSource source : tables.sources()) {
+			TablePolicy policy = policy(source);
+			if (!isShadowTable(source) && (policy == TablePolicy.SHADOW || policy == TablePolicy.DENY)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private @Nullable SQLStatement parse(String sql) {
+		try {
+			SQLStatementParser parser = SQLParserUtils.createSQLStatementParser(sql, this.dbType,
+					new SQLParserFeature[0]);
+			List<SQLStatement> statements = parser.parseStatementList();
+			return (statements.size() == 1 && parser.getLexer().token() == Token.EOF) ? statements.get(0) : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private boolean isShadowTable(SQLExprTableSource source) {
+		return this.names.isShadowTable(schemaKey(source), TableCollector.key(DruidTables.tableName(source)));
+	}
+
+	private TablePolicy policy(SQLExprTableSource source) {
+		return this.rules.policyOf(schemaKey(source), TableCollector.key(DruidTables.tableName(source)));
+	}
+
+	private static @Nullable String schemaKey(SQLExprTableSource source) {
+		String schema = DruidTables.schemaName(source);
+		return (schema != null) ? TableCollector.key(schema) : null;
+	}
+
+	private static String nameOf(SQLExpr name) {
+		return (name instanceof SQLPropertyExpr property) ? property.getName() : ((SQLIdentifierExpr) name).getName();
+	}
+
+	private static int skipBlanks(String sql, int from) {
+		int index = from;
+		while (index < sql.length() && Character.isWhitespace(sql.charAt(index))) {
+			index++;
+		}
+		return index;
+	}
+
+	/**
+	 * Returns whether the SQL after its leading comments holds only characters both the
+	 * parser and the server read the same way under any setting.
+	 */
+	private static boolean isPlain(String sql, int from) {
+		for (int i = from; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			if ((c < ' ' && c != '\t' && c != '\n' && c != '\r') || c > '~') {
+				return false;
+			}
+			switch (c) {
+				case '\\', '#', '$', ';', '@', '{', '}', '[', ']', '"':
+					return false;
+				default:
+			}
+			char next = (i + 1 < sql.length()) ? sql.charAt(i + 1) : ' ';
+			if ((c == '-' && next == '-') || (c == '/' && next == '*') || (c == '*' && next == '/')
+					|| (c == '`' && next == '`')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,211 @@
+package dev.lanes.shadow.rewrite;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.alibaba.druid.sql.ast.SQLExpr;
+import com.alibaba.druid.sql.ast.SQLObject;
+import com.alibaba.druid.sql.ast.SQLStatement;
+import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
+import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
+import com.alibaba.druid.sql.ast.statement.SQLDeleteStatement;
+import com.alibaba.druid.sql.ast.statement.SQLExprTableSource;
+import com.alibaba.druid.sql.ast.statement.SQLInsertStatement;
+import com.alibaba.druid.sql.ast.statement.SQLJoinTableSource;
+import com.alibaba.druid.sql.ast.statement.SQLReplaceStatement;
+import com.alibaba.druid.sql.ast.statement.SQLSelectQueryBlock;
+import com.alibaba.druid.sql.ast.statement.SQLSelectStatement;
+import com.alibaba.druid.sql.ast.statement.SQLSubqueryTableSource;
+import com.alibaba.druid.sql.ast.statement.SQLTableSource;
+import com.alibaba.druid.sql.ast.statement.SQLUnionQueryTableSource;
+import com.alibaba.druid.sql.ast.statement.SQLUpdateStatement;
+import com.alibaba.druid.sql.ast.statement.SQLValuesTableSource;
+import com.alibaba.druid.sql.ast.statement.SQLWithSubqueryClause;
+import com.alibaba.druid.sql.dialect.mysql.ast.expr.MySqlOutFileExpr;
+import com.alibaba.druid.sql.dialect.mysql.visitor.MySqlASTVisitor;
+import com.alibaba.druid.sql.dialect.postgresql.visitor.PGASTVisitor;
+import com.alibaba.druid.sql.visitor.SQLASTVisitorAdapter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tables of a statement parsed by Druid, for {@link DruidStatementRewrite}: every
+ * table source named {@code table} or {@code schema.table}, every column qualifier
+ * ({@code table.column}, {@code schema.table.column}), every alias, and the tables the
+ * statement writes. {@link #of} gives {@code null} for anything the fast path does not
+ * take on: CTEs (their names look like tables), {@code SELECT ... INTO}, table functions
+ * and other table sources that are not plain names, and statement kinds other than
+ * SELECT, INSERT, REPLACE, UPDATE and DELETE.
+ */
+final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor, PGASTVisitor {
+
+	// table source classes whose tables are all seen: named sources, joins, derived
+	// tables and VALUES lists
+	private static final Set<Class<?>> PLAIN_SOURCES = Set.of(SQLExprTableSource.class, SQLJoinTableSource.class,
+			SQLSubqueryTableSource.class, SQLUnionQueryTableSource.class, SQLValuesTableSource.class);
+
+	private final List<SQLExprTableSource> sources = new ArrayList<>();
+
+	private final List<SQLPropertyExpr> qualifiers = new ArrayList<>();
+
+	private final Set<String> aliases = new HashSet<>();
+
+	private boolean unsupported;
+
+	private DruidTables() {
+	}
+
+	/**
+	 * Collects the tables of a statement, or returns {@code null} when the statement is
+	 * not one the fast path takes on.
+	 * @param statement the parsed statement
+	 * @return the tables, or {@code null}
+	 */
+	static @Nullable DruidTables of(SQLStatement statement) {
+		if (!(statement instanceof SQLSelectStatement || statement instanceof SQLInsertStatement
+				|| statement instanceof SQLReplaceStatement || statement instanceof SQLUpdateStatement
+				|| statement instanceof SQLDeleteStatement)) {
+			return null;
+		}
+		DruidTables tables = new DruidTables();
+		statement.accept(tables);
+		return tables.unsupported ? null : tables;
+	}
+
+	/**
+	 * Returns the tables the statement writes, over-approximated: every table source at
+	 * the top of an UPDATE or DELETE counts, also those only read there (a join partner,
+	 * PostgreSQL's {@code FROM} and {@code USING}), never those in subqueries, which
+	 * neither MySQL nor PostgreSQL lets a statement write. {@code null} when a top-level
+	 * table source is neither a name, a join nor a subquery.
+	 * @param statement a statement {@link #of} took on
+	 * @return the written tables, or {@code null}
+	 */
+	static @Nullable List<SQLExprTableSource> written(SQLStatement statement) {
+		List<SQLExprTableSource> written = new ArrayList<>();
+		boolean named = true;
+		if (statement instanceof SQLInsertStatement insert) {
+			named = addNamed(insert.getTableSource(), written);
+		}
+		else if (statement instanceof SQLReplaceStatement replace) {
+			named = addNamed(replace.getTableSource(), written);
+		}
+		else if (statement instanceof SQLUpdateStatement update) {
+			named = addNamed(update.getTableSource(), written) && addNamed(update.getFrom(), written);
+		}
+		else if (statement instanceof SQLDeleteStatement delete) {
+			named = addNamed(delete.getTableSource(), written) && addNamed(delete.getFrom(), written)
+					&& addNamed(delete.getUsing(), written);
+		}
+		else if (!(statement instanceof SQLSelectStatement)) {
+			return null;
+		}
+		return named ? written : null;
+	}
+
+	private static boolean addNamed(@Nullable SQLTableSource source, List<SQLExprTableSource> written) {
+		if (source == null || source instanceof SQLSubqueryTableSource) {
+			return true;
+		}
+		if (source instanceof SQLExprTableSource named) {
+			written.add(named);
+			return true;
+		}
+		if (source instanceof SQLJoinTableSource join) {
+			return addNamed(join.getLeft(), written) && addNamed(join.getRight(), written);
+		}
+		return false;
+	}
+
+	/**
+	 * Returns the table sources, each with a plain or schema-qualified name.
+	 * @return the table sources
+	 */
+	List<SQLExprTableSource> sources() {
+		return this.sources;
+	}
+
+	/**
+	 * Returns the column qualifiers: property expressions whose owner is a name
+	 * ({@code t.c}) or a schema-qualified name ({@code s.t.c}).
+	 * @return the qualified columns
+	 */
+	List<SQLPropertyExpr> qualifiers() {
+		return this.qualifiers;
+	}
+
+	/**
+	 * Returns whether a name is the alias of some table source or subquery.
+	 * @param key an unquoted, lower-case name
+	 * @return whether it is an alias
+	 */
+	boolean isAlias(String key) {
+		return this.aliases.contains(key);
+	}
+
+	/**
+	 * Returns the table name of a table source ({@code table} of {@code schema.table}).
+	 * @param source a collected table source
+	 * @return its name, quotes kept
+	 */
+	static String tableName(SQLExprTableSource source) {
+		SQLExpr expr = source.getExpr();
+		return (expr instanceof SQLPropertyExpr property) ? property.getName() : ((SQLIdentifierExpr) expr).getName();
+	}
+
+	/**
+	 * Returns the schema of a table source, or {@code null}.
+	 * @param source a collected table source
+	 * @return its schema, quotes kept, or {@code null}
+	 */
+	static @Nullable String schemaName(SQLExprTableSource source) {
+		return (source.getExpr() instanceof SQLPropertyExpr property)
+				? ((SQLIdentifierExpr) property.getOwner()).getName() : null;
+	}
+
+	@Override
+	public void preVisit(SQLObject node) {
+		if (node instanceof SQLTableSource && !PLAIN_SOURCES.contains(node.getClass())) {
+			// table functions, lateral views, dialect-specific sources
+			this.unsupported = true;
+		}
+		else if (node instanceof SQLWithSubqueryClause || node instanceof MySqlOutFileExpr) {
+			this.unsupported = true;
+		}
+		else if (node instanceof SQLSelectQueryBlock block && block.getInto() != null) {
+			this.unsupported = true;
+		}
+		else if (node instanceof SQLTableSource source && source.getAlias() != null) {
+			this.aliases.add(TableCollector.key(source.getAlias()));
+		}
+	}
+
+	@Override
+	public boolean visit(SQLExprTableSource source) {
+		SQLExpr expr = source.getExpr();
+		if (expr instanceof SQLIdentifierExpr
+				|| (expr instanceof SQLPropertyExpr property && property.getOwner() instanceof SQLIdentifierExpr)) {
+			this.sources.add(source);
+		}
+		else {
+			this.unsupported = true;
+		}
+		// a named table source holds no other table (partition lists and index hints
+		// name none)
+		return false;
+	}
+
+	@Override
+	public boolean visit(SQLPropertyExpr property) {
+		SQLExpr owner = property.getOwner();
+		if (owner instanceof SQLIdentifierExpr
+				|| (owner instanceof SQLPropertyExpr table && table.getOwner() instanceof SQLIdentifierExpr)) {
+			this.qualifiers.add(property);
+			return false;
+		}
+		// anything else before a dot (a function result, a subquery) is walked as usual
+		return true;
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.lanes.shadow.rewrite;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlDialect;
+import dev.lanes.shadow.TablePolicy;
+import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link DruidStatementRewrite}: whatever it takes on, it rewrites exactly as
+ * the full path's expected output says; it takes on the plain statements; it gives up on
+ * everything it cannot be sure of and on every statement the rewriter refuses.
+ */
+class DruidStatementRewriteTests {
+
+	private static final String JOIN = "SELECT o.id, c.name, i.price, r.name FROM orders o "
+			+ "JOIN customers c ON c.id = o.customer_id JOIN items i ON i.order_id = o.id "
+			+ "LEFT JOIN dict_region r ON r.id = o.region_id "
+			+ "WHERE o.total > (SELECT AVG(o2.total) FROM orders o2 WHERE o2.customer_id = c.id) "
+			+ "AND o.status IN (?, ?) ORDER BY o.id DESC LIMIT 20";
+
+	private final DruidStatementRewrite mysql = new DruidStatementRewrite(RewriteCases.rules(), RewriteCases.LANE);
+
+	private final DruidStatementRewrite postgres = new DruidStatementRewrite(ShadowPostgresReplayIT.rules(),
+			RewriteCases.LANE);
+
+	static Stream<RewriteCase> mysqlCases() {
+		return RewriteCases.all().stream();
+	}
+
+	static Stream<RewriteCase> postgresCases() {
+		return ShadowPostgresReplayIT.cases();
+	}
+
+	static Stream<Arguments> refusals() {
+		return ShadowTableRewriterTests.refusals();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("mysqlCases")
+	void rewritesWhatItTakesOnExactlyAsExpected(RewriteCase rewriteCase) {
+		String rewritten = this.mysql.apply(rewriteCase.sql());
+		if (rewritten != null) {
+			assertThat(rewritten).isEqualTo(rewriteCase.expected());
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("postgresCases")
+	void rewritesWhatItTakesOnExactlyAsExpectedForPostgres(RewriteCase rewriteCase) {
+		String rewritten = this.postgres.apply(rewriteCase.sql());
+		if (rewritten != null) {
+			assertThat(rewritten).isEqualTo(rewriteCase.expected());
+		}
+	}
+
+	@Test
+	void takesOnThePlainStatements() {
+		List<String> plain = List.of("select-simple", "select-qualified-columns", "select-alias-kept", "select-join",
+				"select-join-unaliased", "select-comma-join", "select-in-subquery", "select-exists-correlated",
+				"select-derived-table", "select-union", "select-backticks", "select-schema", "select-read-base-join",
+				"select-for-update", "select-leading-block-comment", "select-parameter", "insert-values",
+				"insert-select", "insert-on-duplicate", "insert-set", "replace-values", "update-simple", "update-join",
+				"update-subquery", "delete-simple", "delete-multi-target", "delete-using");
+		List<RewriteCase> cases = RewriteCases.all().stream().filter((c) -> plain.contains(c.name())).toList();
+		assertThat(cases).hasSameSizeAs(plain);
+		assertThat(cases).allSatisfy((c) -> assertThat(this.mysql.apply(c.sql())).as(c.name()).isEqualTo(c.expected()));
+	}
+
+	@Test
+	void takesOnTheThreeTableJoinWithASubquery() {
+		assertThat(this.mysql.apply(JOIN)).isEqualTo(JOIN.replace("FROM orders o", "FROM orders_gray o")
+			.replace("JOIN customers c", "JOIN customers_gray c")
+			.replace("JOIN items i", "JOIN items_gray i")
+			.replace("FROM orders o2", "FROM orders_gray o2"));
+	}
+
+	@Test
+	void takesOnPostgresStatements() {
+		assertThat(this.postgres.apply("SELECT id::text FROM orders WHERE status ILIKE 'p%' LIMIT 2 OFFSET 1"))
+			.isEqualTo("SELECT id::text FROM orders_gray WHERE status ILIKE 'p%' LIMIT 2 OFFSET 1");
+	}
+
+	@Test
+	void returnsTheSameStringWhenNothingIsRenamed() {
+		String sql = "SELECT name FROM dict_region WHERE id = 1";
+		assertThat(this.mysql.apply(sql)).isSameAs(sql);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusals")
+	void givesUpOnEveryStatementTheRewriterRefuses(String name, String sql, String reason) {
+		assertThat(this.mysql.apply(sql)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "SELECT orders FROM orders", "SELECT o.id FROM orders o JOIN customers orders ON 1 = 1",
+			"SELECT id AS orders FROM orders", "SELECT * FROM orders JOIN orders.items ON 1 = 1",
+			"SELECT id FROM orders WHERE 1 = 1 /* comment */", "SELECT id FROM orders -- comment",
+			"SELECT id FROM orders WHERE note = 'caf\u00e9'", "SELECT id FROM orders WHERE note = 'a\\'",
+			"SELECT id FROM orders WHERE note = \"x\"", "SELECT id FROM orders WHERE id = @x",
+			"SELECT id FROM `orders``x`", "SELECT 1abc FROM orders",
+			"WITH x AS (SELECT id FROM items) SELECT * FROM orders JOIN x ON x.id = orders.id",
+			"SELECT id INTO @x FROM orders", "SELECT id FROM orders INTO OUTFILE '/tmp/x'",
+			"SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (n INT PATH '$')) t",
+			"UPDATE orders o JOIN dict_region r ON r.id = o.region_id SET o.note = r.name",
+			"SELECT id FROM orders WHERE id = 1; DELETE FROM orders" })
+	void givesUpWhenNotCertain(String sql) {
+		assertThat(this.mysql.apply(sql)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "SELECT * INTO copy FROM orders", "SELECT * FROM generate_series(1, 3) g",
+			"SELECT \"id\" FROM \"orders\"", "SELECT $$x$$ FROM orders",
+			"SELECT id FROM orders /* a /* b */ UNION SELECT 1 */" })
+	void givesUpWhenNotCertainForPostgres(String sql) {
+		assertThat(this.postgres.apply(sql)).isNull();
+	}
+
+	@Test
+	void keepsLeadingCommentsAndRenamesTheRest() {
+		assertThat(this.mysql.apply("/* list */ SELECT id FROM orders"))
+			.isEqualTo("/* list */ SELECT id FROM orders_gray");
+	}
+
+	@Test
+	void givesUpWhenTheSuffixWouldTurnANameIntoAKeyword() {
+		ShadowRules rules = ShadowRules.builder().lanes("gray").tableSuffix("_priority").build();
+		assertThat(new DruidStatementRewrite(rules, "gray").apply("SELECT id FROM low")).isNull();
+		assertThat(new DruidStatementRewrite(rules, "gray").apply("SELECT id FROM orders"))
+			.isEqualTo("SELECT id FROM orders_priority");
+	}
+
+	@Test
+	void givesUpWhenTheSuffixIsNotPlain() {
+		ShadowRules rules = ShadowRules.builder().lanes("gray").tableSuffix("${lane}").build();
+		assertThat(new DruidStatementRewrite(rules, "gray").apply("SELECT id FROM orders")).isNull();
+	}
+
+	@Test
+	void followsSchemaQualifiedPolicies() {
+		ShadowRules rules = ShadowRules.builder()
+			.dialect(SqlDialect.MYSQL)
+			.lanes("gray")
+			.table("ref.orders", TablePolicy.READ_BASE)
+			.build();
+		DruidStatementRewrite rewrite = new DruidStatementRewrite(rules, "gray");
+		assertThat(rewrite.apply("SELECT id FROM ref.orders")).isEqualTo("SELECT id FROM ref.orders");
+		assertThat(rewrite.apply("SELECT a.id FROM ref.orders a JOIN orders b ON b.id = a.id")).isNull();
+	}
+
+}
