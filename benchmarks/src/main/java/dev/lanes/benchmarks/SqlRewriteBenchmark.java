@@ -1,5 +1,12 @@
 package dev.lanes.benchmarks;
 
+import java.util.List;
+
+import com.alibaba.druid.DbType;
+import com.alibaba.druid.sql.ast.SQLStatement;
+import com.alibaba.druid.sql.parser.SQLParserFeature;
+import com.alibaba.druid.sql.parser.SQLParserUtils;
+import com.alibaba.druid.sql.parser.SQLStatementParser;
 import dev.lanes.shadow.ShadowRejectedException;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.TablePolicy;
@@ -12,11 +19,13 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Rewrites gray SQL to shadow tables: a statement already in the rewriter's cache, and a
- * three-table join with a subquery parsed, rewritten and checked every time: the uncached
- * case cycles through {@value #VARIANTS} variants of the join (they differ in their
+ * three-table join with a subquery parsed, rewritten and checked every time. The uncached
+ * cases cycle through {@value #VARIANTS} variants of the join (they differ in their
  * {@code LIMIT}) against a rewriter that caches one statement, so nearly every call
- * misses the cache. {@link #parseOnly} parses the same variants with JSqlParser and
- * nothing else, the floor of an uncached rewrite.
+ * misses the cache. {@link #uncachedJoin} takes the Druid fast path;
+ * {@link #uncachedJoinWithComment} is the same join with a comment inside, which sends it
+ * through the JSqlParser path. {@link #druidParseOnly} and {@link #jsqlParserParseOnly}
+ * parse the same variants and do nothing else: the floors of the two paths.
  */
 public class SqlRewriteBenchmark extends NanosecondBenchmark {
 
@@ -27,6 +36,8 @@ public class SqlRewriteBenchmark extends NanosecondBenchmark {
 			+ "LEFT JOIN dict_region r ON r.code = c.region "
 			+ "WHERE o.amount > (SELECT AVG(o2.amount) FROM orders o2 WHERE o2.customer_id = c.id) "
 			+ "AND o.status IN (?, ?) ORDER BY o.id DESC LIMIT 20";
+
+	static final String COMMENTED = "SELECT /* report */";
 
 	static final int VARIANTS = 1 << 16;
 
@@ -70,12 +81,29 @@ public class SqlRewriteBenchmark extends NanosecondBenchmark {
 	}
 
 	@Benchmark
-	public Statements parseOnly() throws ParseException {
-		// the parser settings of the rewriter's MySQL dialect
+	public String uncachedJoinWithComment() throws ShadowRejectedException {
+		return this.uncached.rewrite("gray", nextCommentedJoin());
+	}
+
+	@Benchmark
+	public List<SQLStatement> druidParseOnly() {
+		// the parser settings of the fast path for MySQL
+		SQLStatementParser parser = SQLParserUtils.createSQLStatementParser(nextJoin(), DbType.mysql,
+				new SQLParserFeature[0]);
+		return parser.parseStatementList();
+	}
+
+	@Benchmark
+	public Statements jsqlParserParseOnly() throws ParseException {
+		// the parser settings of the full path for MySQL
 		return new CCJSqlParser(nextJoin()).withAllowComplexParsing(true)
 			.withBackslashEscapeCharacter(true)
 			.withHashLineComments(true)
 			.Statements();
+	}
+
+	private String nextCommentedJoin() {
+		return COMMENTED + nextJoin().substring("SELECT".length());
 	}
 
 	private String nextJoin() {

@@ -52,7 +52,9 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 	 */
 	public ShadowTableRewriter(ShadowRules rules, long cacheSize) {
 		this.rules = rules;
-		this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+		// evictions are cheap: run them on the calling thread instead of waking a pool
+		// thread on every miss of a full cache
+		this.cache = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
 	}
 
 	@Override
