@@ -1,7 +1,9 @@
 package dev.lanes.shadow.rewrite;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -109,7 +111,9 @@ final class DruidStatementRewrite {
 		}
 		String renamed = renameTokens(body, renamedKeys);
 		SQLStatement reparsed = (renamed != null) ? parse(renamed) : null;
-		if (reparsed == null || !sameStatement(statement, reparsed) || !passesCheck(reparsed)) {
+		String printed = (reparsed != null) ? print(statement) : null;
+		if (printed == null || !printed.equals(print(reparsed)) || !sameIdentifiers(renamed, printed)
+				|| !passesCheck(reparsed)) {
 			return null;
 		}
 		return sql.substring(0, cut) + renamed;
@@ -212,13 +216,40 @@ final class DruidStatementRewrite {
 		return renamed.append(sql, copied, sql.length()).toString();
 	}
 
-	private boolean sameStatement(SQLStatement expected, SQLStatement actual) {
+	private @Nullable String print(SQLStatement statement) {
 		try {
-			return SQLUtils.toSQLString(expected, this.dbType).equals(SQLUtils.toSQLString(actual, this.dbType));
+			return SQLUtils.toSQLString(statement, this.dbType);
 		}
 		catch (RuntimeException ex) {
-			return false;
+			return null;
 		}
+	}
+
+	/**
+	 * Returns whether two texts hold the same identifiers, as many times each, ignoring
+	 * case and quotes: applied to a text and to the statement printed from it, whether
+	 * the parser kept every name of the text (it did not skip any part).
+	 * @param sql a text
+	 * @param printed another text
+	 * @return whether both hold the same identifiers
+	 */
+	boolean sameIdentifiers(String sql, String printed) {
+		Map<String, Integer> identifiers = identifiers(sql);
+		return identifiers != null && identifiers.equals(identifiers(printed));
+	}
+
+	private @Nullable Map<String, Integer> identifiers(String sql) {
+		Map<String, Integer> identifiers = new HashMap<>();
+		Lexer lexer = SQLParserUtils.createLexer(sql, this.dbType);
+		for (lexer.nextToken(); lexer.token() != Token.EOF; lexer.nextToken()) {
+			if (lexer.token() == Token.ERROR) {
+				return null;
+			}
+			if (lexer.token() == Token.IDENTIFIER) {
+				identifiers.merge(TableCollector.key(lexer.stringVal()), 1, Integer::sum);
+			}
+		}
+		return identifiers;
 	}
 
 	/**

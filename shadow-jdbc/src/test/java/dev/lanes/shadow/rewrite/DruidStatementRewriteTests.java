@@ -127,6 +127,17 @@ class DruidStatementRewriteTests {
 	}
 
 	@Test
+	void comparesTheIdentifiersOfTheTextWithThoseOfTheStatement() {
+		// what would catch a parser that quietly skipped part of the text
+		assertThat(this.mysql.sameIdentifiers("SELECT a FROM t WHERE b = 1", "select `A`\nFROM T\nWHERE B = 1"))
+			.isTrue();
+		assertThat(this.mysql.sameIdentifiers("SELECT a FROM t UNION SELECT v FROM secrets", "SELECT a FROM t"))
+			.isFalse();
+		assertThat(this.mysql.sameIdentifiers("SELECT a, a FROM t", "SELECT a FROM t")).isFalse();
+		assertThat(this.mysql.sameIdentifiers("SELECT 'secrets' FROM t", "SELECT secrets FROM t")).isFalse();
+	}
+
+	@Test
 	void keepsLeadingCommentsAndRenamesTheRest() {
 		assertThat(this.mysql.apply("/* list */ SELECT id FROM orders"))
 			.isEqualTo("/* list */ SELECT id FROM orders_gray");
