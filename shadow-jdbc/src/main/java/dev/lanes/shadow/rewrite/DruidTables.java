@@ -183,9 +183,7 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 
 	@Override
 	public boolean visit(SQLExprTableSource source) {
-		SQLExpr expr = source.getExpr();
-		if (expr instanceof SQLIdentifierExpr
-				|| (expr instanceof SQLPropertyExpr property && property.getOwner() instanceof SQLIdentifierExpr)) {
+		if (isName(source.getExpr())) {
 			this.sources.add(source);
 		}
 		else {
@@ -198,14 +196,21 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 
 	@Override
 	public boolean visit(SQLPropertyExpr property) {
-		SQLExpr owner = property.getOwner();
-		if (owner instanceof SQLIdentifierExpr
-				|| (owner instanceof SQLPropertyExpr table && table.getOwner() instanceof SQLIdentifierExpr)) {
+		if (isName(property.getOwner())) {
 			this.qualifiers.add(property);
 			return false;
 		}
 		// anything else before a dot (a function result, a subquery) is walked as usual
 		return true;
+	}
+
+	/**
+	 * Returns whether an expression is a name ({@code t}) or a qualified name
+	 * ({@code s.t}).
+	 */
+	private static boolean isName(SQLExpr expr) {
+		return expr instanceof SQLIdentifierExpr
+				|| (expr instanceof SQLPropertyExpr property && property.getOwner() instanceof SQLIdentifierExpr);
 	}
 
 }
