@@ -30,7 +30,11 @@ final class EchoBackend implements AutoCloseable {
 		DisposableServer server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.route((routes) -> routes.ws("/ws", (in, out) -> out.sendString(Mono.just("lane=" + lane(in.headers()))))
+			// the socket stays open until the client closes it (closing it right after
+			// the message raced the message through the gateway's proxy)
+			.route((routes) -> routes
+				.ws("/ws",
+						(in, out) -> out.sendString(Mono.just("lane=" + lane(in.headers()))).then(in.receive().then()))
 				.route((request) -> true,
 						(request, response) -> response.header(SEEN_LANE, lane(request.requestHeaders()))
 							.header(SEEN_BAGGAGE, String.valueOf(request.requestHeaders().get("baggage")))
