@@ -1,5 +1,6 @@
 package dev.lanes.shadow.rewrite;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -123,13 +124,18 @@ final class DruidStatementRewrite {
 	 * Renames, in the parsed statement, the tables whose policy is shadow and the column
 	 * qualifiers naming them; the full path's rules.
 	 * @return the unquoted, lower-case names of the renamed tables, {@code null} when a
-	 * table is denied
+	 * table is denied or a column qualifier names no table or alias of the statement
+	 * (PostgreSQL's {@code EXCLUDED} aside)
 	 */
 	private @Nullable Set<String> renameTables(DruidTables tables) {
 		Set<String> renamedKeys = new HashSet<>();
 		// unaliased tables by name and by schema.name, to resolve column qualifiers
 		Set<String> renamedNames = new HashSet<>();
 		Set<String> keptNames = new HashSet<>();
+		// every table by name and by schema.name, aliased or not
+		Set<String> allNames = new HashSet<>();
+		// the names DELETE targets refer to; null for a schema-qualified one
+		List<@Nullable String> referenceKeys = new ArrayList<>();
 		for (SQLExprTableSource source : tables.sources()) {
 			TablePolicy policy = policy(source);
 			if (policy == TablePolicy.DENY) {
@@ -141,13 +147,25 @@ final class DruidStatementRewrite {
 				renamedKeys.add(key);
 				rename(source.getExpr());
 			}
-			if (source.getAlias() == null) {
-				Set<String> names = rename ? renamedNames : keptNames;
+			if (tables.isReference(source)) {
+				referenceKeys.add((DruidTables.schemaName(source) == null) ? key : null);
+				continue;
+			}
+			String schema = DruidTables.schemaName(source);
+			String schemaQualified = (schema != null) ? TableCollector.key(schema) + "." + key : null;
+			for (Set<String> names : (source.getAlias() != null) ? List.of(allNames)
+					: List.of(allNames, rename ? renamedNames : keptNames)) {
 				names.add(key);
-				String schema = DruidTables.schemaName(source);
-				if (schema != null) {
-					names.add(TableCollector.key(schema) + "." + key);
+				if (schemaQualified != null) {
+					names.add(schemaQualified);
 				}
+			}
+		}
+		for (String key : referenceKeys) {
+			if (key == null || tables.isAlias(key) || !(renamedNames.contains(key) || keptNames.contains(key))) {
+				// a DELETE target naming an alias, or no table the statement names
+				// unaliased
+				return null;
 			}
 		}
 		for (SQLPropertyExpr qualified : tables.qualifiers()) {
@@ -155,6 +173,13 @@ final class DruidStatementRewrite {
 			String key = TableCollector.key(nameOf(owner));
 			String schemaQualified = (owner instanceof SQLPropertyExpr table)
 					? TableCollector.key(nameOf(table.getOwner())) + "." + key : null;
+			boolean resolved = tables.isAlias(key) || allNames.contains(key)
+					|| (schemaQualified != null && allNames.contains(schemaQualified))
+					|| (!this.mysql && key.equals("excluded"));
+			if (!resolved) {
+				// a qualifier naming no table or alias of the statement
+				return null;
+			}
 			boolean rename = !tables.isAlias(key)
 					&& ((schemaQualified != null && renamedNames.contains(schemaQualified))
 							|| ((schemaQualified == null || !keptNames.contains(schemaQualified))

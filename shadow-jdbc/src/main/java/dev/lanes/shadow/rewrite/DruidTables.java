@@ -1,7 +1,9 @@
 package dev.lanes.shadow.rewrite;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -45,11 +47,15 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 	private static final Set<Class<?>> PLAIN_SOURCES = Set.of(SQLExprTableSource.class, SQLJoinTableSource.class,
 			SQLSubqueryTableSource.class, SQLUnionQueryTableSource.class, SQLValuesTableSource.class);
 
+	private static final ObjectTreeWalk WALK = new ObjectTreeWalk("com.alibaba.druid.", Set.of("parent"));
+
 	private final List<SQLExprTableSource> sources = new ArrayList<>();
 
 	private final List<SQLPropertyExpr> qualifiers = new ArrayList<>();
 
 	private final Set<String> aliases = new HashSet<>();
+
+	private final Set<SQLExprTableSource> references = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private boolean unsupported;
 
@@ -70,6 +76,22 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 		}
 		DruidTables tables = new DruidTables();
 		statement.accept(tables);
+		// Druid's visitors skip some places (the WITH of an UPDATE): every node the
+		// statement holds must have been seen
+		Set<SQLExprTableSource> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+		visited.addAll(tables.sources);
+		WALK.walk(statement, (value, owner) -> {
+			if ((value instanceof SQLObject node && isUnsupported(node))
+					|| (value instanceof SQLExprTableSource source && !visited.contains(source))) {
+				tables.unsupported = true;
+			}
+			return !tables.unsupported;
+		});
+		if (statement instanceof SQLDeleteStatement delete && (delete.getFrom() != null || delete.getUsing() != null)) {
+			List<SQLExprTableSource> targets = new ArrayList<>();
+			tables.unsupported |= !addNamed(delete.getTableSource(), targets);
+			tables.references.addAll(targets);
+		}
 		return tables.unsupported ? null : tables;
 	}
 
@@ -136,6 +158,17 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 	}
 
 	/**
+	 * Returns whether a table source only refers to another one: the targets of a
+	 * multi-table DELETE ({@code DELETE t FROM t JOIN u ...}), which name a table or an
+	 * alias of the {@code FROM} or {@code USING} part.
+	 * @param source a collected table source
+	 * @return whether it is a reference
+	 */
+	boolean isReference(SQLExprTableSource source) {
+		return this.references.contains(source);
+	}
+
+	/**
 	 * Returns whether a name is the alias of some table source or subquery.
 	 * @param key an unquoted, lower-case name
 	 * @return whether it is an alias
@@ -166,19 +199,22 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 
 	@Override
 	public void preVisit(SQLObject node) {
-		if (node instanceof SQLTableSource && !PLAIN_SOURCES.contains(node.getClass())) {
-			// table functions, lateral views, dialect-specific sources
-			this.unsupported = true;
-		}
-		else if (node instanceof SQLWithSubqueryClause || node instanceof MySqlOutFileExpr) {
-			this.unsupported = true;
-		}
-		else if (node instanceof SQLSelectQueryBlock block && block.getInto() != null) {
+		if (isUnsupported(node)) {
 			this.unsupported = true;
 		}
 		else if (node instanceof SQLTableSource source && source.getAlias() != null) {
 			this.aliases.add(TableCollector.key(source.getAlias()));
 		}
+	}
+
+	/**
+	 * Returns whether a node is one the fast path does not take on: a table function,
+	 * lateral view or other table source that is not plain, a CTE, {@code INTO}.
+	 */
+	private static boolean isUnsupported(SQLObject node) {
+		return (node instanceof SQLTableSource && !PLAIN_SOURCES.contains(node.getClass()))
+				|| node instanceof SQLWithSubqueryClause || node instanceof MySqlOutFileExpr
+				|| (node instanceof SQLSelectQueryBlock block && block.getInto() != null);
 	}
 
 	@Override
