@@ -114,7 +114,7 @@ final class DruidStatementRewrite {
 		SQLStatement reparsed = (renamed != null) ? parse(renamed) : null;
 		String printed = (reparsed != null) ? print(statement) : null;
 		if (printed == null || !printed.equals(print(reparsed)) || !sameIdentifiers(renamed, printed)
-				|| !passesCheck(reparsed)) {
+				|| !passesCheck(statement, tables)) {
 			return null;
 		}
 		return sql.substring(0, cut) + renamed;
@@ -285,17 +285,19 @@ final class DruidStatementRewrite {
 	 */
 	boolean passesCheck(String sql) {
 		SQLStatement statement = parse(sql);
-		return statement != null && passesCheck(statement);
+		DruidTables tables = (statement != null) ? DruidTables.of(statement) : null;
+		return tables != null && passesCheck(statement, tables);
 	}
 
 	/**
-	 * The fail-closed check on the renamed statement: every written table is a shadow
+	 * The fail-closed check on a statement as it stands (renamed, when it is the parsed
+	 * statement the renamed text was proven to match): every written table is a shadow
 	 * table or shared, and no table whose policy is shadow or deny is left under its base
 	 * name.
+	 * @param tables the statement's tables
 	 */
-	private boolean passesCheck(SQLStatement statement) {
-		DruidTables tables = DruidTables.of(statement);
-		List<SQLExprTableSource> written = (tables != null) ? DruidTables.written(statement) : null;
+	private boolean passesCheck(SQLStatement statement, DruidTables tables) {
+		List<SQLExprTableSource> written = DruidTables.written(statement);
 		if (written == null) {
 			return false;
 		}

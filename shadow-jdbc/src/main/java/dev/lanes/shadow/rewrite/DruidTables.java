@@ -26,9 +26,6 @@ import com.alibaba.druid.sql.ast.statement.SQLUpdateStatement;
 import com.alibaba.druid.sql.ast.statement.SQLValuesTableSource;
 import com.alibaba.druid.sql.ast.statement.SQLWithSubqueryClause;
 import com.alibaba.druid.sql.dialect.mysql.ast.expr.MySqlOutFileExpr;
-import com.alibaba.druid.sql.dialect.mysql.visitor.MySqlASTVisitor;
-import com.alibaba.druid.sql.dialect.postgresql.visitor.PGASTVisitor;
-import com.alibaba.druid.sql.visitor.SQLASTVisitorAdapter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,19 +36,23 @@ import org.jspecify.annotations.Nullable;
  * take on: CTEs (their names look like tables), {@code SELECT ... INTO}, table functions
  * and other table sources that are not plain names, and statement kinds other than
  * SELECT, INSERT, REPLACE, UPDATE and DELETE.
+ * <p>
+ * They are found by walking every field of the statement ({@link ObjectTreeWalk}), not
+ * with Druid's visitors, which skip some places (the WITH of an UPDATE).
  */
-final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor, PGASTVisitor {
+final class DruidTables {
 
-	// table source classes whose tables are all seen: named sources, joins, derived
-	// tables and VALUES lists
+	// the table sources the fast path takes on: names, joins, derived tables and VALUES
+	// lists
 	private static final Set<Class<?>> PLAIN_SOURCES = Set.of(SQLExprTableSource.class, SQLJoinTableSource.class,
 			SQLSubqueryTableSource.class, SQLUnionQueryTableSource.class, SQLValuesTableSource.class);
 
 	private static final ObjectTreeWalk WALK = new ObjectTreeWalk("com.alibaba.druid.", Set.of("parent"));
 
-	private final List<SQLExprTableSource> sources = new ArrayList<>();
+	// identity sets: the walk reaches a node once per field holding it
+	private final Set<SQLExprTableSource> sources = Collections.newSetFromMap(new IdentityHashMap<>());
 
-	private final List<SQLPropertyExpr> qualifiers = new ArrayList<>();
+	private final Set<SQLPropertyExpr> qualifiers = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private final Set<String> aliases = new HashSet<>();
 
@@ -75,18 +76,7 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 			return null;
 		}
 		DruidTables tables = new DruidTables();
-		statement.accept(tables);
-		// Druid's visitors skip some places (the WITH of an UPDATE): every node the
-		// statement holds must have been seen
-		Set<SQLExprTableSource> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-		visited.addAll(tables.sources);
-		WALK.walk(statement, (value, owner) -> {
-			if ((value instanceof SQLObject node && isUnsupported(node))
-					|| (value instanceof SQLExprTableSource source && !visited.contains(source))) {
-				tables.unsupported = true;
-			}
-			return !tables.unsupported;
-		});
+		WALK.walk(statement, tables::reached);
 		if (statement instanceof SQLDeleteStatement delete && (delete.getFrom() != null || delete.getUsing() != null)) {
 			List<SQLExprTableSource> targets = new ArrayList<>();
 			tables.unsupported |= !addNamed(delete.getTableSource(), targets);
@@ -144,7 +134,7 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 	 * Returns the table sources, each with a plain or schema-qualified name.
 	 * @return the table sources
 	 */
-	List<SQLExprTableSource> sources() {
+	Set<SQLExprTableSource> sources() {
 		return this.sources;
 	}
 
@@ -153,7 +143,7 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 	 * ({@code t.c}) or a schema-qualified name ({@code s.t.c}).
 	 * @return the qualified columns
 	 */
-	List<SQLPropertyExpr> qualifiers() {
+	Set<SQLPropertyExpr> qualifiers() {
 		return this.qualifiers;
 	}
 
@@ -197,14 +187,34 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 				? ((SQLIdentifierExpr) property.getOwner()).getName() : null;
 	}
 
-	@Override
-	public void preVisit(SQLObject node) {
+	/**
+	 * Takes note of one value of the walk over the statement's fields.
+	 */
+	private boolean reached(Object value, Object owner) {
+		if (!(value instanceof SQLObject node)) {
+			return true;
+		}
 		if (isUnsupported(node)) {
 			this.unsupported = true;
+			return false;
 		}
-		else if (node instanceof SQLTableSource source && source.getAlias() != null) {
+		if (node instanceof SQLTableSource source && source.getAlias() != null) {
 			this.aliases.add(TableCollector.key(source.getAlias()));
 		}
+		if (node instanceof SQLExprTableSource source) {
+			if (!isName(source.getExpr())) {
+				// a table function or a name that is an expression
+				this.unsupported = true;
+				return false;
+			}
+			this.sources.add(source);
+		}
+		else if (node instanceof SQLPropertyExpr property && isName(property.getOwner())
+				&& !(owner instanceof SQLExprTableSource) && !(owner instanceof SQLPropertyExpr)) {
+			// t.c or s.t.c, not the name of a table (s.t) nor the s.t part of s.t.c
+			this.qualifiers.add(property);
+		}
+		return true;
 	}
 
 	/**
@@ -215,29 +225,6 @@ final class DruidTables extends SQLASTVisitorAdapter implements MySqlASTVisitor,
 		return (node instanceof SQLTableSource && !PLAIN_SOURCES.contains(node.getClass()))
 				|| node instanceof SQLWithSubqueryClause || node instanceof MySqlOutFileExpr
 				|| (node instanceof SQLSelectQueryBlock block && block.getInto() != null);
-	}
-
-	@Override
-	public boolean visit(SQLExprTableSource source) {
-		if (isName(source.getExpr())) {
-			this.sources.add(source);
-		}
-		else {
-			this.unsupported = true;
-		}
-		// a named table source holds no other table (partition lists and index hints
-		// name none)
-		return false;
-	}
-
-	@Override
-	public boolean visit(SQLPropertyExpr property) {
-		if (isName(property.getOwner())) {
-			this.qualifiers.add(property);
-			return false;
-		}
-		// anything else before a dot (a function result, a subquery) is walked as usual
-		return true;
 	}
 
 	/**

@@ -11,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Walks every object reachable from a parsed statement through the instance fields of a
@@ -26,7 +25,15 @@ final class ObjectTreeWalk {
 
 	private final Set<String> skippedFields;
 
-	private final Map<Class<?>, List<Field>> fields = new ConcurrentHashMap<>();
+	// the followed fields of each class; none for classes outside the parser's package
+	private final ClassValue<List<Field>> fields = new ClassValue<>() {
+
+		@Override
+		protected List<Field> computeValue(Class<?> type) {
+			return type.getName().startsWith(ObjectTreeWalk.this.packagePrefix) ? followedFields(type) : List.of();
+		}
+
+	};
 
 	/**
 	 * Creates a walk over the trees of one parser.
@@ -70,8 +77,8 @@ final class ObjectTreeWalk {
 					reach(element, owner, step, pending, owners);
 				}
 			}
-			else if (node.getClass().getName().startsWith(this.packagePrefix)) {
-				for (Field field : fields(node.getClass())) {
+			else {
+				for (Field field : this.fields.get(node.getClass())) {
 					reach(read(field, node), node, step, pending, owners);
 				}
 			}
@@ -95,22 +102,19 @@ final class ObjectTreeWalk {
 		}
 	}
 
-	private List<Field> fields(Class<?> type) {
-		return this.fields.computeIfAbsent(type, (key) -> {
-			List<Field> found = new ArrayList<>();
-			for (Class<?> current = key; current != null
-					&& current != Object.class; current = current.getSuperclass()) {
-				for (Field field : current.getDeclaredFields()) {
-					int modifiers = field.getModifiers();
-					if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)
-							&& !field.getType().isPrimitive() && !this.skippedFields.contains(field.getName())) {
-						field.setAccessible(true);
-						found.add(field);
-					}
+	private List<Field> followedFields(Class<?> type) {
+		List<Field> followed = new ArrayList<>();
+		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+			for (Field field : current.getDeclaredFields()) {
+				int modifiers = field.getModifiers();
+				if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.getType().isPrimitive()
+						&& !this.skippedFields.contains(field.getName())) {
+					field.setAccessible(true);
+					followed.add(field);
 				}
 			}
-			return found;
-		});
+		}
+		return List.copyOf(followed);
 	}
 
 	/**
