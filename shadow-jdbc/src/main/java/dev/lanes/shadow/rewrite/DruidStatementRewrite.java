@@ -107,14 +107,16 @@ final class DruidStatementRewrite {
 		if (renamedKeys == null) {
 			return null;
 		}
+		String renamed = renamedKeys.isEmpty() ? body : renameTokens(body, renamedKeys);
+		String printed = (renamed != null) ? print(statement) : null;
+		if (printed == null || !sameIdentifiers(renamed, printed) || !passesCheck(statement, tables)) {
+			return null;
+		}
 		if (renamedKeys.isEmpty()) {
 			return sql;
 		}
-		String renamed = renameTokens(body, renamedKeys);
-		SQLStatement reparsed = (renamed != null) ? parse(renamed) : null;
-		String printed = (reparsed != null) ? print(statement) : null;
-		if (printed == null || !printed.equals(print(reparsed)) || !sameIdentifiers(renamed, printed)
-				|| !passesCheck(statement, tables)) {
+		SQLStatement reparsed = parse(renamed);
+		if (reparsed == null || !printed.equals(print(reparsed))) {
 			return null;
 		}
 		return sql.substring(0, cut) + renamed;
