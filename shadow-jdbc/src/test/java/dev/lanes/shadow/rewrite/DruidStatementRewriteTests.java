@@ -69,45 +69,68 @@ class DruidStatementRewriteTests {
 
 	@Test
 	void agreesWithTheFullPathWhereverItAnswers() {
-		// every rewrite case, and each variant with one lower-case word swapped for one
-		// of
-		// the tables, so that columns, aliases, schemas and qualifiers spelled like
-		// tables
-		// of every policy turn up
+		List<String> statements = withTableNamesSwappedIn(RewriteCases.all());
+		assertThat(statements).hasSizeGreaterThan(5000);
+		assertThat(takenAndAgreeing(this.mysql, RewriteCases.rules(), statements)).isGreaterThan(statements.size() / 4);
+	}
+
+	@Test
+	void agreesWithTheFullPathWhereverItAnswersForPostgres() {
+		List<String> statements = withTableNamesSwappedIn(ShadowPostgresReplayIT.cases().toList());
+		assertThat(statements).hasSizeGreaterThan(500);
+		assertThat(takenAndAgreeing(this.postgres, ShadowPostgresReplayIT.rules(), statements))
+			.isGreaterThan(statements.size() / 5);
+	}
+
+	/**
+	 * Returns the cases' SQL, and each with one lower-case word swapped for one of the
+	 * tables, so that columns, aliases, schemas and qualifiers spelled like tables of
+	 * every policy turn up.
+	 */
+	private static List<String> withTableNamesSwappedIn(List<RewriteCase> cases) {
 		List<String> tables = List.of("orders", "items", "archive", "dict_region", "id_alloc", "secrets");
 		Pattern word = Pattern.compile("\\b[a-z][a-z0-9_]*\\b");
 		List<String> statements = new ArrayList<>();
-		for (RewriteCase rewriteCase : RewriteCases.all()) {
-			statements.add(rewriteCase.sql());
-			Matcher matcher = word.matcher(rewriteCase.sql());
+		for (RewriteCase rewriteCase : cases) {
+			String sql = rewriteCase.sql();
+			statements.add(sql);
+			Matcher matcher = word.matcher(sql);
 			while (matcher.find()) {
 				for (String table : tables) {
-					statements.add(rewriteCase.sql().substring(0, matcher.start()) + table
-							+ rewriteCase.sql().substring(matcher.end()));
+					statements.add(sql.substring(0, matcher.start()) + table + sql.substring(matcher.end()));
 				}
 			}
 		}
+		return statements;
+	}
+
+	/**
+	 * Asserts that each statement the fast path takes is rewritten exactly as the full
+	 * path rewrites it, and returns how many it took.
+	 */
+	private static int takenAndAgreeing(DruidStatementRewrite fast, ShadowRules rules, List<String> statements) {
 		int taken = 0;
 		for (String sql : statements) {
-			String fast = this.mysql.apply(sql);
-			if (fast == null) {
+			String rewritten = fast.apply(sql);
+			if (rewritten == null) {
 				continue;
 			}
 			taken++;
 			String full;
 			try {
-				full = new LaneStatementRewrite(RewriteCases.rules(), RewriteCases.LANE).apply(sql);
+				full = new LaneStatementRewrite(rules, RewriteCases.LANE).apply(sql);
 			}
 			catch (Refusal refusal) {
 				full = "refused: " + refusal.getMessage();
 			}
-			// JSqlParser 5.4 cannot parse LOCK IN SHARE MODE, which Druid reads
-			if (!(full.startsWith("refused: cannot parse") && sql.endsWith("LOCK IN SHARE MODE"))) {
-				assertThat(fast).as(sql).isEqualTo(full);
+			// JSqlParser 5.4 cannot parse LOCK IN SHARE MODE, nor a cast to a type named
+			// like a table (id::archive), which Druid reads
+			if (!(full.startsWith("refused: cannot parse")
+					&& (sql.endsWith("LOCK IN SHARE MODE") || sql.matches(".*::[a-z_]+,.*")))) {
+				assertThat(rewritten).as(sql).isEqualTo(full);
 			}
 		}
-		assertThat(statements).hasSizeGreaterThan(5000);
-		assertThat(taken).isGreaterThan(statements.size() / 4);
+		return taken;
 	}
 
 	@Test
