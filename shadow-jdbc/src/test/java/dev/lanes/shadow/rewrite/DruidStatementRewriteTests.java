@@ -37,31 +37,19 @@ class DruidStatementRewriteTests {
 	private final DruidStatementRewrite postgres = new DruidStatementRewrite(ShadowPostgresReplayIT.rules(),
 			RewriteCases.LANE);
 
-	static Stream<RewriteCase> mysqlCases() {
-		return RewriteCases.all().stream();
-	}
-
-	static Stream<RewriteCase> postgresCases() {
-		return ShadowPostgresReplayIT.cases();
+	static Stream<Arguments> cases() {
+		return Stream.concat(RewriteCases.all().stream().map((c) -> Arguments.of(SqlDialect.MYSQL, c)),
+				ShadowPostgresReplayIT.cases().map((c) -> Arguments.of(SqlDialect.POSTGRESQL, c)));
 	}
 
 	static Stream<Arguments> refusals() {
 		return ShadowTableRewriterTests.refusals();
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("mysqlCases")
-	void rewritesWhatItTakesOnExactlyAsExpected(RewriteCase rewriteCase) {
-		String rewritten = this.mysql.apply(rewriteCase.sql());
-		if (rewritten != null) {
-			assertThat(rewritten).isEqualTo(rewriteCase.expected());
-		}
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("postgresCases")
-	void rewritesWhatItTakesOnExactlyAsExpectedForPostgres(RewriteCase rewriteCase) {
-		String rewritten = this.postgres.apply(rewriteCase.sql());
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("cases")
+	void rewritesWhatItTakesOnExactlyAsExpected(SqlDialect dialect, RewriteCase rewriteCase) {
+		String rewritten = ((dialect == SqlDialect.MYSQL) ? this.mysql : this.postgres).apply(rewriteCase.sql());
 		if (rewritten != null) {
 			assertThat(rewritten).isEqualTo(rewriteCase.expected());
 		}
