@@ -45,14 +45,23 @@ import org.jspecify.annotations.Nullable;
  * <li>a suffix of letters, digits and {@code _} that does not turn a name into a
  * keyword.</li>
  * </ul>
+ * Tables are found by {@link DruidTables}, which walks every field of the statement. A
+ * column qualifier or a multi-table DELETE target naming no table or alias of the
+ * statement makes the fast path give up.
+ * <p>
  * The rename is made in the text: every token spelling the name of a table to rename gets
  * the suffix, quotes kept. The same renames are made in the parsed statement, following
  * the full path's rules (tables whose policy is shadow, and the column qualifiers that
- * name them when they are not aliased). The result is used only when the renamed text
- * parses to exactly that renamed statement (both printed by Druid and compared), so a
- * token the text rename touched that is not such a table name (a column, alias or schema
- * spelled like the table) makes the fast path give up, and when the renamed statement
- * passes the fail-closed check.
+ * name them when they are not aliased). The result is used only when:
+ * <ul>
+ * <li>the renamed text parses to exactly that renamed statement (both printed by Druid
+ * and compared), so a token the text rename touched that is not such a table name (a
+ * column, alias or schema spelled like the table) makes the fast path give up;</li>
+ * <li>the printed statement holds the same identifiers as the text, as many times each,
+ * so the parser skipped no part of the text (JSqlParser stops quietly at a nested
+ * comment; this guards against the like);</li>
+ * <li>the renamed statement passes the fail-closed check.</li>
+ * </ul>
  */
 final class DruidStatementRewrite {
 

@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.lanes.shadow.TablePolicy policy}, and refuses the statement if it would
  * still write a base table.
  * <p>
- * Plain statements (no comments or escapes, no CTEs, the common SELECT, INSERT, UPDATE
- * and DELETE) take a fast path on Alibaba Druid's parser ({@link DruidStatementRewrite}),
- * which gives up whenever it is not certain; everything else, and every refusal, goes
- * through JSqlParser.
+ * Plain statements (no comments inside, no escapes, no CTEs, the common SELECT, INSERT,
+ * UPDATE and DELETE) take a fast path on Alibaba Druid's parser
+ * ({@link DruidStatementRewrite}), which gives up whenever it is not certain; everything
+ * else, and every refusal, goes through JSqlParser.
  * <p>
  * The rename is made in the SQL text (see {@link TableNameSplice}), so everything else
  * reaches the database as written; when it cannot be placed with certainty, the statement
