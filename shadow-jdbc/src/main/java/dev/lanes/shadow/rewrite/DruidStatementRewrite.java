@@ -152,18 +152,18 @@ final class DruidStatementRewrite {
 			if (policy == TablePolicy.DENY) {
 				return null;
 			}
-			String key = TableCollector.key(DruidTables.tableName(source));
+			String key = DruidTables.tableKey(source);
+			String schema = DruidTables.schemaKey(source);
 			boolean rename = policy == TablePolicy.SHADOW;
 			if (rename) {
 				renamedKeys.add(key);
 				rename(source.getExpr());
 			}
 			if (tables.isReference(source)) {
-				referenceKeys.add((DruidTables.schemaName(source) == null) ? key : null);
+				referenceKeys.add((schema == null) ? key : null);
 				continue;
 			}
-			String schema = DruidTables.schemaName(source);
-			String schemaQualified = (schema != null) ? TableCollector.key(schema) + "." + key : null;
+			String schemaQualified = (schema != null) ? schema + "." + key : null;
 			for (Set<String> names : (source.getAlias() != null) ? List.of(allNames)
 					: List.of(allNames, rename ? renamedNames : keptNames)) {
 				names.add(key);
@@ -181,9 +181,9 @@ final class DruidStatementRewrite {
 		}
 		for (SQLPropertyExpr qualified : tables.qualifiers()) {
 			SQLExpr owner = qualified.getOwner();
-			String key = TableCollector.key(nameOf(owner));
+			String key = DruidTables.key(owner);
 			String schemaQualified = (owner instanceof SQLPropertyExpr table)
-					? TableCollector.key(nameOf(table.getOwner())) + "." + key : null;
+					? DruidTables.key(table.getOwner()) + "." + key : null;
 			boolean resolved = tables.isAlias(key) || allNames.contains(key)
 					|| (schemaQualified != null && allNames.contains(schemaQualified))
 					|| (!this.mysql && key.equals("excluded"));
@@ -339,20 +339,11 @@ final class DruidStatementRewrite {
 	}
 
 	private boolean isShadowTable(SQLExprTableSource source) {
-		return this.names.isShadowTable(schemaKey(source), TableCollector.key(DruidTables.tableName(source)));
+		return this.names.isShadowTable(DruidTables.schemaKey(source), DruidTables.tableKey(source));
 	}
 
 	private TablePolicy policy(SQLExprTableSource source) {
-		return this.rules.policyOf(schemaKey(source), TableCollector.key(DruidTables.tableName(source)));
-	}
-
-	private static @Nullable String schemaKey(SQLExprTableSource source) {
-		String schema = DruidTables.schemaName(source);
-		return (schema != null) ? TableCollector.key(schema) : null;
-	}
-
-	private static String nameOf(SQLExpr name) {
-		return (name instanceof SQLPropertyExpr property) ? property.getName() : ((SQLIdentifierExpr) name).getName();
+		return this.rules.policyOf(DruidTables.schemaKey(source), DruidTables.tableKey(source));
 	}
 
 	private static int skipBlanks(String sql, int from) {

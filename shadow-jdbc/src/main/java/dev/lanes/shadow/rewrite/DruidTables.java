@@ -168,23 +168,33 @@ final class DruidTables {
 	}
 
 	/**
-	 * Returns the table name of a table source ({@code table} of {@code schema.table}).
+	 * Returns the unquoted, lower-case table name of a table source ({@code table} of
+	 * {@code schema.table}).
 	 * @param source a collected table source
-	 * @return its name, quotes kept
+	 * @return its table key
 	 */
-	static String tableName(SQLExprTableSource source) {
-		SQLExpr expr = source.getExpr();
-		return (expr instanceof SQLPropertyExpr property) ? property.getName() : ((SQLIdentifierExpr) expr).getName();
+	static String tableKey(SQLExprTableSource source) {
+		return key(source.getExpr());
 	}
 
 	/**
-	 * Returns the schema of a table source, or {@code null}.
+	 * Returns the unquoted, lower-case schema of a table source, or {@code null}.
 	 * @param source a collected table source
-	 * @return its schema, quotes kept, or {@code null}
+	 * @return its schema key, or {@code null}
 	 */
-	static @Nullable String schemaName(SQLExprTableSource source) {
-		return (source.getExpr() instanceof SQLPropertyExpr property)
-				? ((SQLIdentifierExpr) property.getOwner()).getName() : null;
+	static @Nullable String schemaKey(SQLExprTableSource source) {
+		return (source.getExpr() instanceof SQLPropertyExpr property) ? key(property.getOwner()) : null;
+	}
+
+	/**
+	 * Returns the unquoted, lower-case last part of a name: {@code t} of {@code t} or of
+	 * {@code s.t}.
+	 * @param name a name ({@link #isName})
+	 * @return its key
+	 */
+	static String key(SQLExpr name) {
+		return TableCollector.key(
+				(name instanceof SQLPropertyExpr property) ? property.getName() : ((SQLIdentifierExpr) name).getName());
 	}
 
 	/**
