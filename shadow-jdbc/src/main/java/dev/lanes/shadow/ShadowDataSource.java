@@ -15,25 +15,31 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link DataSource} that keeps the statements of shadowed lanes off base data. The
- * lane comes from {@link LaneContext#current()}.
+ * lane comes from {@link LaneContext#current()} when a connection is borrowed.
  * <ul>
- * <li><b>Table mode:</b> connections always come from the wrapped (base) data source. The
- * lane is read each time SQL is handed over: at {@code prepareStatement} /
- * {@code prepareCall} for prepared and callable statements (a prepared statement keeps
- * the lane it was prepared in), and at {@code execute*(sql)} / {@code addBatch(sql)} for
- * plain statements. SQL of a shadowed lane goes through the {@link ShadowSqlTransformer}
- * (by default a {@link ShadowTableRewriter}); base SQL is passed through untouched and
- * never parsed.</li>
- * <li><b>Database mode:</b> the lane is read at {@link #getConnection()}, which picks the
- * shadow or the base pool; a connection is used in the lane it was checked out in, and
- * SQL handed to it while another lane's traffic is current is refused. SQL is not
- * rewritten.</li>
+ * <li><b>Connections:</b> a connection borrowed in a shadowed lane comes from the shadow
+ * data source (the shadow account's pool in table mode, the shadow database's pool in
+ * database mode), any other from the wrapped base data source. A connection, and every
+ * statement and result set made from it, belongs to the lane it was borrowed in: using it
+ * while another lane's data is current is refused with a {@link ShadowRejectedException}
+ * naming both lanes.</li>
+ * <li><b>Table mode:</b> the SQL of a shadowed lane goes through the
+ * {@link ShadowSqlTransformer} (by default a {@link ShadowTableRewriter}) each time it is
+ * handed over ({@code prepareStatement}, {@code prepareCall}, {@code execute*(sql)},
+ * {@code addBatch(sql)}); base SQL is passed through untouched and never parsed. With
+ * {@link ShadowEnforcement#PRIVILEGES} (the default) the shadow account's privileges
+ * refuse whatever the rewriter misses; with {@link ShadowEnforcement#REWRITE_ONLY}
+ * shadowed lanes use base connections and only the rewriter guards.</li>
+ * <li><b>Database mode:</b> SQL is not rewritten; the shadow database's account must have
+ * no privilege on the base database.</li>
  * </ul>
  * {@link #unwrap(Class)} and {@link #isWrapperFor(Class)} reach the wrapped base data
  * source (for example a {@code HikariDataSource}), so pool metrics and health checks keep
- * working. Closing this data source closes the wrapped ones that are
- * {@link AutoCloseable}. (In a Spring context the container closes the bean it created,
- * the base pool, and the auto-configuration closes the shadow pool it created.)
+ * working; code that unwraps a connection or statement to the driver's own classes leaves
+ * the rewriter's guard, but not the shadow account's privileges. Closing this data source
+ * closes the wrapped ones that are {@link AutoCloseable}. (In a Spring context the
+ * container closes the bean it created, the base pool, and the auto-configuration closes
+ * the shadow pool it created.)
  */
 public final class ShadowDataSource implements DataSource, AutoCloseable {
 
@@ -41,16 +47,34 @@ public final class ShadowDataSource implements DataSource, AutoCloseable {
 
 	private final @Nullable DataSource shadow;
 
+	private final ShadowEnforcement enforcement;
+
 	private final StatementGate gate;
+
+	private final @Nullable SessionSettingsCheck sessionCheck;
 
 	private ShadowDataSource(Builder builder) {
 		this.base = builder.base;
 		this.shadow = builder.shadow;
+		this.enforcement = builder.enforcement;
 		ShadowSqlTransformer transformer = (builder.transformer != null) ? builder.transformer
 				: new ShadowTableRewriter(builder.rules);
 		this.gate = new StatementGate(builder.rules, transformer, builder.listener);
+		this.sessionCheck = (builder.rules.mode() == ShadowMode.TABLE)
+				? new SessionSettingsCheck(builder.rules.dialect(), this.enforcement == ShadowEnforcement.REWRITE_ONLY)
+				: null;
 		if (builder.rules.mode() == ShadowMode.DATABASE && this.shadow == null) {
 			throw new IllegalArgumentException("Database mode needs a shadow data source");
+		}
+		if (builder.rules.mode() == ShadowMode.TABLE && this.enforcement == ShadowEnforcement.PRIVILEGES
+				&& this.shadow == null) {
+			throw new IllegalArgumentException("Table mode with enforcement PRIVILEGES needs the shadow account's "
+					+ "data source (Builder.shadowDataSource), or enforcement REWRITE_ONLY");
+		}
+		if (this.enforcement == ShadowEnforcement.REWRITE_ONLY && builder.rules.mode() == ShadowMode.TABLE
+				&& this.shadow != null) {
+			throw new IllegalArgumentException("Enforcement REWRITE_ONLY uses base connections in table mode: "
+					+ "remove the shadow data source, or use enforcement PRIVILEGES");
 		}
 	}
 
@@ -73,8 +97,10 @@ public final class ShadowDataSource implements DataSource, AutoCloseable {
 	}
 
 	/**
-	 * Returns the shadow database's data source, if any.
-	 * @return the shadow data source, or {@code null} in table mode
+	 * Returns the data source of shadowed lanes, if any.
+	 * @return the shadow account's pool (table mode) or the shadow database's pool
+	 * (database mode), or {@code null} in table mode with
+	 * {@link ShadowEnforcement#REWRITE_ONLY}
 	 */
 	public @Nullable DataSource getShadow() {
 		return this.shadow;
@@ -88,23 +114,51 @@ public final class ShadowDataSource implements DataSource, AutoCloseable {
 		return this.gate.rules();
 	}
 
+	/**
+	 * Returns what guards base data besides the rewriter.
+	 * @return the enforcement
+	 */
+	public ShadowEnforcement getEnforcement() {
+		return this.enforcement;
+	}
+
 	@Override
 	public Connection getConnection() throws SQLException {
-		boolean shadowConnection = routesToShadow();
-		DataSource source = shadowConnection ? Objects.requireNonNull(this.shadow) : this.base;
-		return ShadowConnectionHandler.wrap(source.getConnection(), this.gate, shadowConnection);
+		String lane = this.gate.dataLane();
+		return wrap(source(lane).getConnection(), lane);
 	}
 
+	/**
+	 * Returns a connection for explicit credentials; refused in shadowed lanes when their
+	 * connections come from the shadow data source, whose account the credentials would
+	 * replace.
+	 */
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		boolean shadowConnection = routesToShadow();
-		DataSource source = shadowConnection ? Objects.requireNonNull(this.shadow) : this.base;
-		return ShadowConnectionHandler.wrap(source.getConnection(username, password), this.gate, shadowConnection);
+		String lane = this.gate.dataLane();
+		DataSource source = source(lane);
+		if (source != this.base) {
+			this.gate.refuseInShadowedLane(lane,
+					"a connection with explicit credentials would not use the " + "shadow data source's account");
+		}
+		return wrap(source.getConnection(username, password), lane);
 	}
 
-	private boolean routesToShadow() {
-		ShadowRules rules = this.gate.rules();
-		return rules.mode() == ShadowMode.DATABASE && rules.isShadowed(LaneContext.current());
+	private Connection wrap(Connection connection, @Nullable String lane) throws SQLException {
+		if (lane != null && this.sessionCheck != null) {
+			try {
+				this.sessionCheck.verify(connection, lane);
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.close();
+				throw ex;
+			}
+		}
+		return ShadowConnectionHandler.wrap(connection, this.gate, lane);
+	}
+
+	private DataSource source(@Nullable String dataLane) {
+		return (dataLane != null && this.shadow != null) ? this.shadow : this.base;
 	}
 
 	@Override
@@ -183,18 +237,34 @@ public final class ShadowDataSource implements DataSource, AutoCloseable {
 
 		private ShadowStatementListener listener = ShadowStatementListener.NONE;
 
+		private ShadowEnforcement enforcement = ShadowEnforcement.PRIVILEGES;
+
 		private Builder(DataSource base, ShadowRules rules) {
 			this.base = Objects.requireNonNull(base, "base");
 			this.rules = Objects.requireNonNull(rules, "rules");
 		}
 
 		/**
-		 * Sets the shadow database's data source, required in database mode.
+		 * Sets the data source of shadowed lanes: in table mode the pool of the shadow
+		 * account (same database, an account that may write only shadow and shared
+		 * tables), in database mode the shadow database's pool. Required, except in table
+		 * mode with {@link ShadowEnforcement#REWRITE_ONLY}.
 		 * @param shadow the shadow data source
 		 * @return this builder
 		 */
 		public Builder shadowDataSource(DataSource shadow) {
 			this.shadow = shadow;
+			return this;
+		}
+
+		/**
+		 * Sets what guards base data besides the rewriter; the default is
+		 * {@link ShadowEnforcement#PRIVILEGES}.
+		 * @param enforcement the enforcement
+		 * @return this builder
+		 */
+		public Builder enforcement(ShadowEnforcement enforcement) {
+			this.enforcement = Objects.requireNonNull(enforcement, "enforcement");
 			return this;
 		}
 
