@@ -104,6 +104,31 @@ public final class MySqlTestServer {
 	}
 
 	/**
+	 * Creates a pool of another account on one database, with the settings of
+	 * {@link #pool(String, int)}.
+	 * @param database the database
+	 * @param username the account's user name
+	 * @param password the account's password
+	 * @return the pool
+	 */
+	public HikariDataSource accountPool(String database, String username, String password) {
+		HikariDataSource pool = pool(database, 2);
+		pool.setJdbcUrl(withoutCredentials(url(database)));
+		pool.setUsername(username);
+		pool.setPassword(password);
+		return pool;
+	}
+
+	/**
+	 * Returns a JDBC URL without its {@code user} and {@code password} parameters.
+	 * @param url the URL
+	 * @return the URL
+	 */
+	static String withoutCredentials(String url) {
+		return url.replaceAll("(?<=[?&])(user|password)=[^&]*&?", "").replaceAll("[?&]$", "");
+	}
+
+	/**
 	 * Creates a pool on one database; its sessions use {@code ANSI_QUOTES} so that
 	 * double-quoted identifiers work.
 	 * @param database the database

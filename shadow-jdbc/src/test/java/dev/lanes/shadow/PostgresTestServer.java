@@ -49,6 +49,22 @@ public final class PostgresTestServer {
 	}
 
 	/**
+	 * Creates a pool of another role whose connections use {@code schema} as current
+	 * schema.
+	 * @param schema the schema
+	 * @param username the role
+	 * @param password its password
+	 * @return the pool
+	 */
+	public HikariDataSource accountPool(String schema, String username, String password) {
+		HikariDataSource pool = pool(schema);
+		pool.setJdbcUrl(MySqlTestServer.withoutCredentials(pool.getJdbcUrl()));
+		pool.setUsername(username);
+		pool.setPassword(password);
+		return pool;
+	}
+
+	/**
 	 * Creates a pool whose connections use {@code schema} as current schema.
 	 * @param schema the schema
 	 * @return the pool

@@ -62,10 +62,14 @@ class ShadowDataSourceIT {
 		server.recreateDatabases(DATABASE);
 		this.pool = server.pool(DATABASE, 4);
 		ShadowTableRewriter rewriter = new ShadowTableRewriter(this.rules);
-		this.dataSource = ShadowDataSource.builder(this.pool, this.rules).transformer((context) -> {
-			this.transformed.incrementAndGet();
-			return rewriter.transform(context);
-		}).listener((lane, outcome) -> this.outcomes.add(lane + ":" + outcome.tag())).build();
+		this.dataSource = ShadowDataSource.builder(this.pool, this.rules)
+			.enforcement(ShadowEnforcement.REWRITE_ONLY)
+			.transformer((context) -> {
+				this.transformed.incrementAndGet();
+				return rewriter.transform(context);
+			})
+			.listener((lane, outcome) -> this.outcomes.add(lane + ":" + outcome.tag()))
+			.build();
 		execute(this.pool, "CREATE TABLE tickets (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(20))",
 				"CREATE TABLE tickets_gray (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(20))",
 				"ALTER TABLE tickets_gray AUTO_INCREMENT = 1000",
@@ -111,18 +115,19 @@ class ShadowDataSourceIT {
 
 	@Test
 	void grayPlainStatementsAreRewrittenAtExecution() throws SQLException {
+		try (LaneContext.Scope scope = LaneContext.open("gray");
+				Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			assertThat(statement.executeUpdate("INSERT INTO tickets (v) VALUES ('a')")).isEqualTo(1);
+			assertThat(statement.executeLargeUpdate("INSERT INTO tickets (v) VALUES ('b')")).isEqualTo(1);
+			assertThat(statement.execute("UPDATE tickets SET v = 'c' WHERE v = 'b'")).isFalse();
+			try (ResultSet resultSet = statement.executeQuery("SELECT COUNT(*) FROM tickets")) {
+				resultSet.next();
+				assertThat(resultSet.getInt(1)).isEqualTo(2);
+			}
+		}
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
-			try (LaneContext.Scope scope = LaneContext.open("gray")) {
-				assertThat(statement.executeUpdate("INSERT INTO tickets (v) VALUES ('a')")).isEqualTo(1);
-				assertThat(statement.executeLargeUpdate("INSERT INTO tickets (v) VALUES ('b')")).isEqualTo(1);
-				assertThat(statement.execute("UPDATE tickets SET v = 'c' WHERE v = 'b'")).isFalse();
-				try (ResultSet resultSet = statement.executeQuery("SELECT COUNT(*) FROM tickets")) {
-					resultSet.next();
-					assertThat(resultSet.getInt(1)).isEqualTo(2);
-				}
-			}
-			// same statement object, base lane now: not rewritten
 			statement.executeUpdate("INSERT INTO tickets (v) VALUES ('base')");
 		}
 		assertThat(values(this.pool, "tickets_gray")).containsExactly("a", "c");
@@ -169,18 +174,85 @@ class ShadowDataSourceIT {
 	}
 
 	@Test
-	void preparedStatementKeepsTheLaneItWasPreparedIn() throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			PreparedStatement gray;
-			try (LaneContext.Scope scope = LaneContext.open("gray")) {
-				gray = connection.prepareStatement("INSERT INTO tickets (v) VALUES (?)");
-			}
-			gray.setString(1, "prepared-in-gray");
-			gray.executeUpdate();
-			gray.close();
+	void statementPreparedInGrayIsRefusedWhenExecutedAsBase() throws SQLException {
+		Connection connection;
+		PreparedStatement gray;
+		try (LaneContext.Scope scope = LaneContext.open("gray")) {
+			connection = this.dataSource.getConnection();
+			gray = connection.prepareStatement("INSERT INTO tickets (v) VALUES (?)");
 		}
-		assertThat(values(this.pool, "tickets_gray")).containsExactly("prepared-in-gray");
+		try (connection; gray) {
+			gray.setString(1, "prepared-in-gray");
+			assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(gray::executeUpdate)
+				.withMessageContaining("the statement belongs to lane 'gray' but lane 'base' is current");
+			assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(gray::addBatch);
+			assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(gray::executeBatch);
+		}
+		assertThat(values(this.pool, "tickets_gray")).isEmpty();
 		assertThat(values(this.pool, "tickets")).isEmpty();
+	}
+
+	@Test
+	void statementPreparedAsBaseIsRefusedWhenExecutedInGray() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement base = connection.prepareStatement("INSERT INTO tickets (v) VALUES (?)")) {
+			base.setString(1, "prepared-as-base");
+			try (LaneContext.Scope scope = LaneContext.open("gray")) {
+				assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(base::executeUpdate)
+					.withMessageContaining("belongs to lane 'base' but lane 'gray' is current");
+				assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(base::addBatch);
+				assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(connection::commit);
+			}
+		}
+		assertThat(values(this.pool, "tickets")).isEmpty();
+		assertThat(values(this.pool, "tickets_gray")).isEmpty();
+	}
+
+	@Test
+	void grayRefusesUpdatableResultSetsAndCatalogSwitches() throws SQLException {
+		try (LaneContext.Scope scope = LaneContext.open("gray");
+				Connection connection = this.dataSource.getConnection()) {
+			assertThatExceptionOfType(ShadowRejectedException.class)
+				.isThrownBy(() -> connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE))
+				.withMessageContaining("CONCUR_UPDATABLE");
+			assertThatExceptionOfType(ShadowRejectedException.class)
+				.isThrownBy(() -> connection.prepareStatement("SELECT id, name FROM dict_region",
+						ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE));
+			assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(() -> connection.setCatalog("mysql"))
+				.withMessageContaining("switching the catalog");
+			connection.setCatalog(connection.getCatalog());
+		}
+	}
+
+	@Test
+	void everyPathBackLeadsToTheProxies() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement("SELECT 1");
+				ResultSet resultSet = statement.executeQuery()) {
+			assertThat(resultSet.getStatement()).isSameAs(statement);
+			assertThat(statement.getConnection()).isSameAs(connection);
+			assertThat(connection.getMetaData().getConnection()).isSameAs(connection);
+			try (ResultSet tables = connection.getMetaData().getTables(null, null, "tickets", null)) {
+				assertThat(tables.getStatement()).isNull();
+			}
+		}
+	}
+
+	@Test
+	void graySessionWithNoBackslashEscapesIsRefused() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			// base traffic may change its session: the pool hands the connection on
+			statement.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')");
+		}
+		try (LaneContext.Scope scope = LaneContext.open("gray")) {
+			// the pool hands the same thread its last connection first
+			assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(this.dataSource::getConnection)
+				.withMessageContaining("NO_BACKSLASH_ESCAPES");
+		}
+		finally {
+			this.pool.getHikariPoolMXBean().softEvictConnections();
+		}
 	}
 
 	@Test

@@ -94,10 +94,16 @@ class ShadowDatabaseModeIT {
 		try (LaneContext.Scope scope = LaneContext.open("gray")) {
 			connection = this.dataSource.getConnection();
 		}
-		try (connection; Statement statement = connection.createStatement()) {
+		try (connection) {
+			assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(connection::createStatement);
+		}
+		try (LaneContext.Scope scope = LaneContext.open("gray");
+				Connection gray = this.dataSource.getConnection();
+				Statement statement = gray.createStatement();
+				LaneContext.Scope base = LaneContext.open(null)) {
 			assertThatExceptionOfType(ShadowRejectedException.class)
 				.isThrownBy(() -> statement.executeUpdate("INSERT INTO orders VALUES (3, 'base')"))
-				.withMessageContaining("checked out from the shadow database");
+				.withMessageContaining("belongs to lane 'gray' but lane 'base' is current");
 		}
 		assertThat(values(this.shadowPool, "orders")).isEmpty();
 		assertThat(values(this.basePool, "orders")).isEmpty();
@@ -109,10 +115,23 @@ class ShadowDatabaseModeIT {
 				LaneContext.Scope scope = LaneContext.open("gray")) {
 			assertThatExceptionOfType(ShadowRejectedException.class)
 				.isThrownBy(() -> connection.prepareStatement("INSERT INTO orders VALUES (4, 'gray')"))
-				.withMessageContaining("checked out from the base database");
+				.withMessageContaining("belongs to lane 'base' but lane 'gray' is current");
 		}
 		assertThat(values(this.basePool, "orders")).isEmpty();
 		assertThat(List.copyOf(this.outcomes)).containsExactly("gray:rejected");
+	}
+
+	@Test
+	void statementPreparedBeforeTheLaneWasSetIsRefusedInGray() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement("INSERT INTO orders VALUES (5, ?)")) {
+			statement.setString(1, "gray");
+			try (LaneContext.Scope scope = LaneContext.open("gray")) {
+				assertThatExceptionOfType(ShadowRejectedException.class).isThrownBy(statement::executeUpdate);
+			}
+		}
+		assertThat(values(this.basePool, "orders")).isEmpty();
+		assertThat(values(this.shadowPool, "orders")).isEmpty();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowMode;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.ShadowSqlTransformer;
@@ -72,9 +73,16 @@ class ShadowDataSourceBeanPostProcessor implements BeanPostProcessor, Disposable
 		ShadowDataSource.Builder builder = ShadowDataSource.builder(dataSource, rules)
 			.transformer(
 					this.transformer.getIfAvailable(() -> new ShadowTableRewriter(rules, properties.getCacheSize())))
-			.listener(this.listener.getIfAvailable(() -> ShadowStatementListener.NONE));
+			.listener(this.listener.getIfAvailable(() -> ShadowStatementListener.NONE))
+			.enforcement(properties.getEnforcement());
+		DataSource shadowPool = null;
 		if (rules.mode() == ShadowMode.DATABASE) {
-			DataSource shadowPool = ShadowPoolFactory.create(properties.getDatabase());
+			shadowPool = ShadowPoolFactory.create(properties.getDatabase());
+		}
+		else if (properties.getEnforcement() == ShadowEnforcement.PRIVILEGES) {
+			shadowPool = ShadowPoolFactory.createAccountPool(properties.getAccount(), dataSource);
+		}
+		if (shadowPool != null) {
 			this.shadowPools.add(shadowPool);
 			builder.shadowDataSource(shadowPool);
 		}

@@ -1,12 +1,16 @@
 package dev.lanes.shadow.autoconfigure;
 
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.ShadowSqlTransformer;
 import dev.lanes.shadow.ShadowStatementListener;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +24,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration that wraps the application's {@link DataSource} beans in a
  * {@link ShadowDataSource} driven by {@code lane.shadow.*}, counts statements with
- * Micrometer when it is present, and prepares shadow tables at startup.
+ * Micrometer when it is present (with a {@code lanes.shadow.enforcement} gauge tagged
+ * with the enforcement in force), and prepares shadow tables and the shadow account at
+ * startup.
  */
 @AutoConfiguration
 @ConditionalOnClass(DataSource.class)
@@ -55,6 +61,15 @@ public final class ShadowJdbcAutoConfiguration {
 		@ConditionalOnMissingBean
 		ShadowStatementListener laneShadowStatementListener(ObjectProvider<MeterRegistry> registry) {
 			return new LazyMicrometerListener(registry);
+		}
+
+		@Bean
+		MeterBinder laneShadowEnforcementMetrics(ShadowProperties properties) {
+			String enforcement = properties.getEnforcement().name().toLowerCase(Locale.ROOT).replace('_', '-');
+			return (registry) -> Gauge.builder("lanes.shadow.enforcement", () -> 1)
+				.description("What guards shadowed lanes besides the rewriter (always 1; read the tag)")
+				.tag("enforcement", enforcement)
+				.register(registry);
 		}
 
 	}

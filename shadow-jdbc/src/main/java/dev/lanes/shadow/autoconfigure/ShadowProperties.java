@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowMode;
 import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
@@ -82,6 +83,19 @@ public class ShadowProperties {
 	 * startup fails when the sessions' sql_mode holds NO_BACKSLASH_ESCAPES.
 	 */
 	private SqlDialect dialect = SqlDialect.MYSQL;
+
+	/**
+	 * What keeps shadowed lanes off base data besides the rewriter: PRIVILEGES runs their
+	 * statements as a shadow account whose database privileges allow writing only shadow
+	 * and shared tables, verified at startup; REWRITE_ONLY trusts the rewriter alone (for
+	 * databases where a second account is impossible) and logs a warning at startup.
+	 */
+	private ShadowEnforcement enforcement = ShadowEnforcement.PRIVILEGES;
+
+	/**
+	 * Shadow account that shadowed lanes connect as in table mode.
+	 */
+	private final Account account = new Account();
 
 	/**
 	 * Shadow database connection settings, used in database mode.
@@ -176,6 +190,18 @@ public class ShadowProperties {
 		this.dialect = dialect;
 	}
 
+	public ShadowEnforcement getEnforcement() {
+		return this.enforcement;
+	}
+
+	public void setEnforcement(ShadowEnforcement enforcement) {
+		this.enforcement = enforcement;
+	}
+
+	public Account getAccount() {
+		return this.account;
+	}
+
 	public Database getDatabase() {
 		return this.database;
 	}
@@ -199,6 +225,126 @@ public class ShadowProperties {
 		 * Do not check.
 		 */
 		OFF
+
+	}
+
+	/**
+	 * Shadow account settings (table mode with enforcement PRIVILEGES): a second HikariCP
+	 * pool with the application pool's settings and this account's credentials.
+	 */
+	public static class Account {
+
+		/**
+		 * Login username of the shadow account.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of the shadow account.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Host part of the account on MySQL and MariaDB, as written in the GRANT
+		 * statements Lanes logs and applies.
+		 */
+		private String host = "%";
+
+		/**
+		 * JDBC URL of the shadow account's pool. Defaults to the application pool's URL,
+		 * without the credentials it may carry; required when the application's data
+		 * source is not a HikariCP pool.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Maximum size of the shadow account's pool.
+		 */
+		private int maximumPoolSize = 5;
+
+		/**
+		 * Administrator that creates the shadow account and applies its grants at
+		 * startup, creating missing shadow tables first. Meant for tests, development and
+		 * demos; in production leave it unset and apply the GRANT statements Lanes logs.
+		 */
+		private final Admin admin = new Admin();
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public int getMaximumPoolSize() {
+			return this.maximumPoolSize;
+		}
+
+		public void setMaximumPoolSize(int maximumPoolSize) {
+			this.maximumPoolSize = maximumPoolSize;
+		}
+
+		public Admin getAdmin() {
+			return this.admin;
+		}
+
+	}
+
+	/**
+	 * Administrator credentials used to set up the shadow account.
+	 */
+	public static class Admin {
+
+		/**
+		 * Login username of an account that may create users and grant privileges.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of the administrator.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
 
 	}
 

@@ -20,9 +20,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Creates missing shadow tables and checks them for drift once all singletons, schema
- * initializers included, are ready, after checking that a MySQL server reads string
- * literals as the rewriter does ({@link MySqlModeCheck}). Table mode only.
+ * Prepares shadow data once all singletons, schema initializers included, are ready: in
+ * table mode checks that a MySQL server reads string literals as the rewriter does
+ * ({@link MySqlModeCheck}) and creates missing shadow tables; then sets up and verifies
+ * the shadow account ({@link ShadowAccountSetup}); last, checks shadow tables for drift.
  */
 class ShadowTablesInitializer implements SmartInitializingSingleton {
 
@@ -61,6 +62,7 @@ class ShadowTablesInitializer implements SmartInitializingSingleton {
 	private void initialize(ShadowDataSource shadowDataSource) {
 		try {
 			if (shadowDataSource.getRules().mode() != ShadowMode.TABLE) {
+				ShadowAccountSetup.run(shadowDataSource, this.properties);
 				return;
 			}
 			if (shadowDataSource.getRules().dialect() == SqlDialect.MYSQL) {
@@ -72,6 +74,7 @@ class ShadowTablesInitializer implements SmartInitializingSingleton {
 					logger.debug("Ran " + sql);
 				}
 			}
+			ShadowAccountSetup.run(shadowDataSource, this.properties);
 			if (this.properties.getDriftCheck() != ShadowProperties.DriftCheck.OFF) {
 				report(findDrift(tables, shadowDataSource));
 			}

@@ -16,12 +16,20 @@ final class SqlText {
 				+ "|BEGIN(\\s+WORK)?|COMMIT(\\s+WORK)?|ROLLBACK(\\s+WORK)?(\\s+TO\\s+(SAVEPOINT\\s+)?\\w+)?"
 				+ "|SAVEPOINT\\s+\\w+|RELEASE\\s+SAVEPOINT\\s+\\w+)\\s*;?\\s*");
 
-	private static final Pattern SET = Pattern.compile("(?is)SET\\s.*");
+	// a user variable set to a plain literal; anything else a SET can do (system
+	// variables, several assignments, subqueries, stored functions, MariaDB's SET
+	// STATEMENT
+	// ... FOR) is refused
+	private static final Pattern SET_USER_VARIABLE = Pattern
+		.compile("(?is)SET\\s+@[A-Za-z0-9_$]+\\s*:?=\\s*(-?[0-9]+(\\.[0-9]+)?|'[^'\\\\]*'|NULL|TRUE|FALSE)\\s*;?\\s*");
 
-	// MariaDB's SET STATEMENT ... FOR <statement> runs another statement, SET @x =
-	// (SELECT ...) reads tables, and parentheses may call stored functions
-	private static final Pattern SET_CARRIES_MORE = Pattern
-		.compile("(?is).*(\\bSELECT\\b|\\bFOR\\b|\\bFROM\\b|\\bSTATEMENT\\b|\\().*");
+	// the next transaction's characteristics, and PostgreSQL's constraint timing within
+	// the transaction
+	private static final Pattern SET_TRANSACTION = Pattern.compile(
+			"(?is)SET\\s+(TRANSACTION\\s+[A-Z ,]+|CONSTRAINTS\\s+[A-Za-z0-9_., ]+\\s+(DEFERRED|IMMEDIATE))\\s*;?\\s*");
+
+	private static final Pattern SESSION_CHANGE = Pattern
+		.compile("(?is)(SET|USE|RESET|DISCARD|LOAD|CREATE\\s+((GLOBAL|LOCAL)\\s+)?TEMP(ORARY)?)\\b.*");
 
 	private static final Pattern READ = Pattern.compile("(?is)(SELECT|SHOW|DESCRIBE|DESC|EXPLAIN)\\b.*");
 
@@ -67,16 +75,26 @@ final class SqlText {
 	}
 
 	/**
-	 * Tells whether the SQL is transaction or session control that touches no table:
-	 * {@code START TRANSACTION}, {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK} and
-	 * savepoints in their plain forms, and {@code SET} of variables without parentheses,
-	 * subqueries, {@code FROM} or {@code FOR}.
+	 * Tells whether the SQL is transaction control that touches no table and leaves the
+	 * session as it was: {@code START TRANSACTION}, {@code BEGIN}, {@code COMMIT},
+	 * {@code ROLLBACK} and savepoints in their plain forms, {@code SET TRANSACTION ...},
+	 * PostgreSQL's {@code SET CONSTRAINTS}, and a user variable set to a literal
+	 * ({@code SET @n = 1}).
 	 */
 	static boolean isControl(String body) {
-		if (TRANSACTION_CONTROL.matcher(body).matches()) {
-			return true;
-		}
-		return SET.matcher(body).matches() && !SET_CARRIES_MORE.matcher(body).matches() && !hasInnerSemicolon(body);
+		return TRANSACTION_CONTROL.matcher(body).matches() || SET_TRANSACTION.matcher(body).matches()
+				|| SET_USER_VARIABLE.matcher(body).matches();
+	}
+
+	/**
+	 * Tells whether SQL that is not {@link #isControl control} changes the state of the
+	 * session, which outlives the statement on a pooled connection: {@code SET} (the
+	 * character set, {@code sql_mode}, {@code search_path}, a role, ...), {@code USE},
+	 * {@code RESET}, {@code DISCARD}, {@code LOAD}, and temporary tables, which hide base
+	 * tables of the same name for the rest of the session.
+	 */
+	static boolean changesSession(String body) {
+		return SESSION_CHANGE.matcher(body).matches();
 	}
 
 	/**

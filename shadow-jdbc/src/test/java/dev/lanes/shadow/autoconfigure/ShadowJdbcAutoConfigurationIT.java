@@ -47,7 +47,7 @@ class ShadowJdbcAutoConfigurationIT {
 					AutoConfigurations.of(DataSourceAutoConfiguration.class, ShadowJdbcAutoConfiguration.class))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("spring.datasource.url=" + server.url(DATABASE), "lane.shadow.lanes=gray",
-					"lane.shadow.tables.dict_region=read-base");
+					"lane.shadow.tables.dict_region=read-base", "lane.shadow.enforcement=rewrite-only");
 		execute("CREATE TABLE orders (id INT PRIMARY KEY, v VARCHAR(20))", "CREATE TABLE orders_gray LIKE orders",
 				"CREATE TABLE dict_region (id INT PRIMARY KEY)", "CREATE TABLE items (id INT PRIMARY KEY, price INT)",
 				"CREATE TABLE parcels (id INT PRIMARY KEY, weight INT)",
@@ -61,12 +61,14 @@ class ShadowJdbcAutoConfigurationIT {
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				statement.executeUpdate("DELETE FROM orders");
-				try (LaneContext.Scope scope = LaneContext.open("gray")) {
-					statement.executeUpdate("DELETE FROM orders");
-					statement.executeQuery("SELECT COUNT(*) FROM dict_region").close();
-					assertThatExceptionOfType(ShadowRejectedException.class)
-						.isThrownBy(() -> statement.executeUpdate("DELETE FROM dict_region"));
-				}
+			}
+			try (LaneContext.Scope scope = LaneContext.open("gray");
+					Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.executeUpdate("DELETE FROM orders");
+				statement.executeQuery("SELECT COUNT(*) FROM dict_region").close();
+				assertThatExceptionOfType(ShadowRejectedException.class)
+					.isThrownBy(() -> statement.executeUpdate("DELETE FROM dict_region"));
 			}
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(count(registry, "base", "passed")).isEqualTo(1);

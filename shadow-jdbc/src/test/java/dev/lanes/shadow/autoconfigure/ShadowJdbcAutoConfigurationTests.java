@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowMode;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.ShadowSqlTransformer;
@@ -35,7 +36,8 @@ class ShadowJdbcAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ShadowJdbcAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.url=jdbc:mariadb://127.0.0.1:1/none", "lane.shadow.lanes=gray");
+		.withPropertyValues("spring.datasource.url=jdbc:mariadb://127.0.0.1:1/none", "lane.shadow.lanes=gray",
+				"lane.shadow.enforcement=rewrite-only");
 
 	@Test
 	void wrapsTheDataSourceAndUnwrapReachesHikari() {
@@ -213,6 +215,7 @@ class ShadowJdbcAutoConfigurationTests {
 
 		final ShadowDataSource wrapped = ShadowDataSource
 			.builder(new HikariDataSource(), ShadowRules.builder().lanes("gray").build())
+			.enforcement(ShadowEnforcement.REWRITE_ONLY)
 			.build();
 
 		@Bean

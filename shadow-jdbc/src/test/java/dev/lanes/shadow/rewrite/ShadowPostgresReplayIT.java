@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanes.shadow.PostgresTestServer;
 import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
@@ -155,7 +156,9 @@ class ShadowPostgresReplayIT {
 		server.recreateSchemas(MAIN, REF);
 		this.main = server.pool(MAIN);
 		this.ref = server.pool(REF);
-		this.shadow = ShadowDataSource.builder(this.main, this.rules).build();
+		this.shadow = ShadowDataSource.builder(this.main, this.rules)
+			.enforcement(ShadowEnforcement.REWRITE_ONLY)
+			.build();
 		this.replay = new ShadowReplay(this.main, this.ref, this.shadow, this.rules, MAIN, REF, SCHEMA_FUNCTION);
 	}
 

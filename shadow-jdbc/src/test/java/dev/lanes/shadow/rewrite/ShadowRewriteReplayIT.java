@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanes.shadow.MySqlTestServer;
 import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +83,9 @@ class ShadowRewriteReplayIT {
 		server.recreateDatabases(MAIN, REF);
 		this.main = server.pool(MAIN, 2);
 		this.ref = server.pool(REF, 2);
-		this.shadow = ShadowDataSource.builder(this.main, this.rules).build();
+		this.shadow = ShadowDataSource.builder(this.main, this.rules)
+			.enforcement(ShadowEnforcement.REWRITE_ONLY)
+			.build();
 		this.replay = new ShadowReplay(this.main, this.ref, this.shadow, this.rules, MAIN, REF, SCHEMA_FUNCTION);
 		try (Connection connection = this.main.getConnection()) {
 			this.mariaDb = connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");

@@ -1,0 +1,289 @@
+package dev.lanes.shadow.privilege;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lanes.core.LaneContext;
+import dev.lanes.shadow.MySqlTestServer;
+import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.ShadowSqlTransformer;
+import dev.lanes.shadow.rewrite.RewriteCases;
+import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
+import dev.lanes.shadow.rewrite.ShadowTableRewriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Integration tests for {@link ShadowPrivileges} on a real MySQL-compatible server: the
+ * account set up from the policies passes verification, every rewrite case run in lane
+ * gray as that account leaves base tables byte for byte unchanged even when the rewriter
+ * is replaced by one that rewrites nothing, and verification names each way an account
+ * could still reach base data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShadowPrivilegesIT {
+
+	private static final String DATABASE = RewriteCases.SCHEMA;
+
+	private static final ShadowAccount ACCOUNT = new ShadowAccount("lanes_gray_it", "%");
+
+	private static final String PASSWORD = "gray-it-Secret1";
+
+	private static final List<String> BASE_TABLES = List.of("orders", "items", "customers", "archive", "dict_region",
+			"secrets");
+
+	private final ShadowRules rules = RewriteCases.rules();
+
+	private final ShadowPrivileges privileges = new ShadowPrivileges(this.rules);
+
+	private HikariDataSource base;
+
+	private HikariDataSource shadow;
+
+	private AccessPlan plan;
+
+	@BeforeAll
+	void setUpAccount() throws SQLException {
+		MySqlTestServer server = MySqlTestServer.get();
+		server.recreateDatabases(DATABASE);
+		this.base = server.pool(DATABASE, 2);
+		execute(this.base,
+				"CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, region_id INT, total INT, "
+						+ "status VARCHAR(20), note VARCHAR(50))",
+				"CREATE TABLE items (id INT PRIMARY KEY, order_id INT, price INT)",
+				"CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))",
+				"CREATE TABLE archive (id INT PRIMARY KEY, total INT)",
+				"CREATE TABLE dict_region (id INT PRIMARY KEY, name VARCHAR(50))",
+				"CREATE TABLE id_alloc (id INT PRIMARY KEY, n INT)",
+				"CREATE TABLE secrets (id INT PRIMARY KEY, v VARCHAR(10))",
+				"INSERT INTO orders VALUES (1, 1, 1, 10, 'new', NULL), (2, 2, 2, 20, 'paid', NULL)",
+				"INSERT INTO items VALUES (1, 1, 4), (2, 2, 8)", "INSERT INTO customers VALUES (1, 'Ann'), (2, 'Ben')",
+				"INSERT INTO archive VALUES (100, 1)", "INSERT INTO dict_region VALUES (1, 'north'), (2, 'south')",
+				"INSERT INTO id_alloc VALUES (1, 500)", "INSERT INTO secrets VALUES (1, 's')",
+				"CREATE PROCEDURE refresh_orders(IN p INT) UPDATE orders SET status = 'refreshed' WHERE id = p",
+				"CREATE PROCEDURE refresh_orders_gray(IN p INT) UPDATE orders_gray SET status = 'refreshed' WHERE id = p");
+		for (String table : List.of("orders", "items", "customers", "archive")) {
+			execute(this.base, "CREATE TABLE " + table + "_gray LIKE " + table);
+		}
+		this.plan = this.privileges.plan(this.base);
+		this.privileges.apply(this.base, this.plan, ACCOUNT, PASSWORD);
+		this.shadow = server.accountPool(DATABASE, ACCOUNT.username(), PASSWORD);
+	}
+
+	@AfterAll
+	void dropAccount() throws SQLException {
+		if (this.base != null) {
+			execute(this.base, "DROP USER IF EXISTS " + ACCOUNT.mySqlName());
+			this.shadow.close();
+			this.base.close();
+		}
+	}
+
+	@Test
+	void grantsExactlyWhatThePoliciesAllow() {
+		assertThat(this.privileges.grantStatements(this.plan, ACCOUNT)).containsExactlyInAnyOrder(
+				"GRANT SELECT, INSERT, UPDATE, DELETE ON `" + DATABASE + "`.`archive_gray` TO 'lanes_gray_it'@'%'",
+				"GRANT SELECT, INSERT, UPDATE, DELETE ON `" + DATABASE + "`.`customers_gray` TO 'lanes_gray_it'@'%'",
+				"GRANT SELECT ON `" + DATABASE + "`.`dict_region` TO 'lanes_gray_it'@'%'",
+				"GRANT SELECT, INSERT, UPDATE, DELETE ON `" + DATABASE + "`.`id_alloc` TO 'lanes_gray_it'@'%'",
+				"GRANT SELECT, INSERT, UPDATE, DELETE ON `" + DATABASE + "`.`items_gray` TO 'lanes_gray_it'@'%'",
+				"GRANT SELECT, INSERT, UPDATE, DELETE ON `" + DATABASE + "`.`orders_gray` TO 'lanes_gray_it'@'%'");
+	}
+
+	@Test
+	void verifiesTheAccountItSetUp() {
+		assertThatNoException().isThrownBy(this::verify);
+	}
+
+	@Test
+	void everyRewriteCaseLeavesBaseTablesUnchanged() throws SQLException {
+		Outcomes outcomes = runEveryCase(new ShadowTableRewriter(this.rules));
+		assertThat(outcomes.succeeded).as("statements that ran on shadow data").isGreaterThan(100);
+	}
+
+	@Test
+	void baseTablesStayUnchangedWhenNothingIsRewritten() throws SQLException {
+		ShadowSqlTransformer rewritesNothing = (context) -> context.sql();
+		Outcomes outcomes = runEveryCase(rewritesNothing);
+		assertThat(outcomes.deniedByDatabase).as("statements the database refused").isGreaterThan(50);
+		assertThat(outcomes.otherFailures).as("failures that were not SQLExceptions").isEmpty();
+	}
+
+	@Test
+	void failsWhenTheAccountMayWriteABaseTable() throws SQLException {
+		execute(this.base, "GRANT INSERT ON `" + DATABASE + "`.`orders` TO " + ACCOUNT.mySqlName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("account lanes_gray_it@% has INSERT on " + DATABASE + ".orders")
+				.withMessageContaining("only shadow and shared tables may be written");
+		}
+		finally {
+			execute(this.base, "REVOKE INSERT ON `" + DATABASE + "`.`orders` FROM " + ACCOUNT.mySqlName());
+		}
+	}
+
+	@Test
+	void failsWhenTheAccountMayWriteAReadBaseTable() throws SQLException {
+		execute(this.base, "GRANT UPDATE (name) ON `" + DATABASE + "`.`dict_region` TO " + ACCOUNT.mySqlName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("has UPDATE on " + DATABASE + ".dict_region")
+				.withMessageContaining("read-only to the lanes");
+		}
+		finally {
+			execute(this.base, "REVOKE UPDATE (name) ON `" + DATABASE + "`.`dict_region` FROM " + ACCOUNT.mySqlName());
+		}
+	}
+
+	@Test
+	void failsWhenTheAccountMayReadADeniedTable() throws SQLException {
+		execute(this.base, "GRANT SELECT ON `" + DATABASE + "`.`secrets` TO " + ACCOUNT.mySqlName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("has SELECT on " + DATABASE + ".secrets");
+		}
+		finally {
+			execute(this.base, "REVOKE SELECT ON `" + DATABASE + "`.`secrets` FROM " + ACCOUNT.mySqlName());
+		}
+	}
+
+	@Test
+	void failsOnADatabaseWidePrivilege() throws SQLException {
+		execute(this.base, "GRANT SELECT ON `" + DATABASE + "`.* TO " + ACCOUNT.mySqlName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("a database-wide privilege reaches base tables");
+		}
+		finally {
+			execute(this.base, "REVOKE SELECT ON `" + DATABASE + "`.* FROM " + ACCOUNT.mySqlName());
+		}
+	}
+
+	@Test
+	void failsWhenTheAccountHoldsARole() throws SQLException {
+		execute(this.base, "DROP ROLE IF EXISTS lanes_it_role", "CREATE ROLE lanes_it_role",
+				"GRANT lanes_it_role TO " + ACCOUNT.mySqlName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("roles and proxies are not allowed");
+		}
+		finally {
+			execute(this.base, "DROP ROLE lanes_it_role");
+		}
+	}
+
+	@Test
+	void failsOnATriggerOfAShadowTable() throws SQLException {
+		execute(this.base, "CREATE TABLE audit (id INT)",
+				"CREATE TRIGGER orders_gray_audit AFTER INSERT ON orders_gray "
+						+ "FOR EACH ROW INSERT INTO audit VALUES (NEW.id)");
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining(
+						"trigger " + DATABASE + ".orders_gray_audit of table " + DATABASE + ".orders_gray")
+				.withMessageContaining("definer's rights");
+		}
+		finally {
+			execute(this.base, "DROP TRIGGER orders_gray_audit", "DROP TABLE audit");
+		}
+	}
+
+	@Test
+	void failsOnAForeignKeyThatCascadesIntoABaseTable() throws SQLException {
+		execute(this.base, "CREATE TABLE allocations (id INT PRIMARY KEY, alloc_id INT, "
+				+ "CONSTRAINT allocations_alloc FOREIGN KEY (alloc_id) REFERENCES id_alloc (id) ON DELETE CASCADE)");
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("foreign key allocations_alloc");
+		}
+		finally {
+			execute(this.base, "DROP TABLE allocations");
+		}
+	}
+
+	private void verify() {
+		try {
+			this.privileges.verify(this.base, this.shadow, this.privileges.plan(this.base), ACCOUNT);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Outcomes runEveryCase(ShadowSqlTransformer transformer) throws SQLException {
+		ShadowDataSource dataSource = ShadowDataSource.builder(this.base, this.rules)
+			.shadowDataSource(this.shadow)
+			.transformer(transformer)
+			.build();
+		Outcomes outcomes = new Outcomes();
+		List<String> before = checksums();
+		for (RewriteCase rewriteCase : RewriteCases.all()) {
+			try (LaneContext.Scope scope = LaneContext.open(RewriteCases.LANE);
+					Connection connection = dataSource.getConnection();
+					PreparedStatement statement = connection.prepareStatement(rewriteCase.sql())) {
+				for (int i = 0; i < rewriteCase.params().length; i++) {
+					statement.setObject(i + 1, rewriteCase.params()[i]);
+				}
+				statement.execute();
+				outcomes.succeeded++;
+			}
+			catch (SQLException ex) {
+				if (ex.getMessage().contains("denied to user")) {
+					outcomes.deniedByDatabase++;
+				}
+			}
+			catch (RuntimeException ex) {
+				outcomes.otherFailures.add(rewriteCase.name() + ": " + ex);
+			}
+			assertThat(checksums()).as("base tables after %s", rewriteCase.name()).isEqualTo(before);
+		}
+		return outcomes;
+	}
+
+	private List<String> checksums() throws SQLException {
+		List<String> checksums = new ArrayList<>();
+		try (Connection connection = this.base.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement
+					.executeQuery("CHECKSUM TABLE " + String.join(", ", BASE_TABLES) + " EXTENDED")) {
+			while (rs.next()) {
+				checksums.add(rs.getString(1) + "=" + rs.getString(2));
+			}
+		}
+		return checksums;
+	}
+
+	private static void execute(DataSource dataSource, String... statements) throws SQLException {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private static final class Outcomes {
+
+		int succeeded;
+
+		int deniedByDatabase;
+
+		final List<String> otherFailures = new ArrayList<>();
+
+	}
+
+}
