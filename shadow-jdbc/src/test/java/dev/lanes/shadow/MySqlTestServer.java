@@ -120,6 +120,28 @@ public final class MySqlTestServer {
 	}
 
 	/**
+	 * Returns the user name the server's URL logs in with, an administrator of the test
+	 * server.
+	 * @return the user name
+	 */
+	public String adminUsername() {
+		return parameter("user");
+	}
+
+	/**
+	 * Returns the password the server's URL logs in with.
+	 * @return the password
+	 */
+	public String adminPassword() {
+		return parameter("password");
+	}
+
+	private String parameter(String name) {
+		Matcher matcher = Pattern.compile("[?&]" + name + "=([^&]*)").matcher(this.query);
+		return matcher.find() ? matcher.group(1) : "";
+	}
+
+	/**
 	 * Returns a JDBC URL without its {@code user} and {@code password} parameters.
 	 * @param url the URL
 	 * @return the URL

@@ -79,8 +79,14 @@ final class ShadowPoolFactory {
 		config.setUsername(account.getUsername());
 		config.setPassword(account.getPassword());
 		config.setMaximumPoolSize(account.getMaximumPoolSize());
-		config.setMinimumIdle(Math.min(config.getMinimumIdle(), account.getMaximumPoolSize()));
-		return new HikariDataSource(config);
+		if (config.getMinimumIdle() > account.getMaximumPoolSize()) {
+			config.setMinimumIdle(account.getMaximumPoolSize());
+		}
+		// started on first use, like the application's pool: the account may be set up
+		// after the pool is created
+		HikariDataSource pool = new HikariDataSource();
+		config.copyStateTo(pool);
+		return pool;
 	}
 
 	/**

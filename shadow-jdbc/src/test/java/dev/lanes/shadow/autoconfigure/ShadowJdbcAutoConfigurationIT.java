@@ -12,9 +12,12 @@ import javax.sql.DataSource;
 
 import dev.lanes.core.LaneContext;
 import dev.lanes.shadow.MySqlTestServer;
+import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowRejectedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,7 +39,14 @@ class ShadowJdbcAutoConfigurationIT {
 
 	private static final String DATABASE = "lanes_shadow_it_boot";
 
+	private static final String ACCOUNT = "lanes_gray_boot";
+
 	private ApplicationContextRunner contextRunner;
+
+	@AfterAll
+	void dropAccount() throws SQLException {
+		execute("DROP USER IF EXISTS '" + ACCOUNT + "'@'%'");
+	}
 
 	@BeforeAll
 	void createDatabase() throws SQLException {
@@ -102,6 +112,64 @@ class ShadowJdbcAutoConfigurationIT {
 	void driftCheckOnlyWarnsByDefault() {
 		this.contextRunner.withPropertyValues("lane.shadow.tables.parcels=shadow")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void privilegesSetUpTheShadowAccountAndGrayRunsAsIt() throws SQLException {
+		MySqlTestServer server = MySqlTestServer.get();
+		try {
+			this.contextRunner.withPropertyValues(privileges(server, true)).run((context) -> {
+				assertThat(context).hasNotFailed();
+				ShadowDataSource dataSource = context.getBean(DataSource.class).unwrap(ShadowDataSource.class);
+				assertThat(dataSource.getEnforcement()).isEqualTo(ShadowEnforcement.PRIVILEGES);
+				try (LaneContext.Scope scope = LaneContext.open("gray");
+						Connection connection = dataSource.getConnection();
+						Statement statement = connection.createStatement()) {
+					statement.executeUpdate("INSERT INTO orders VALUES (7, 'gray')");
+					try (ResultSet rs = statement.executeQuery("SELECT CURRENT_USER()")) {
+						rs.next();
+						assertThat(rs.getString(1)).startsWith(ACCOUNT + "@");
+					}
+				}
+				assertThat(count("orders_gray", 7)).isEqualTo(1);
+				assertThat(count("orders", 7)).isZero();
+			});
+		}
+		finally {
+			execute("DELETE FROM orders_gray WHERE id = 7");
+		}
+	}
+
+	@Test
+	void privilegesFailStartupWhenTheShadowAccountMayWriteABaseTable() throws SQLException {
+		MySqlTestServer server = MySqlTestServer.get();
+		this.contextRunner.withPropertyValues(privileges(server, true))
+			.run((context) -> assertThat(context).hasNotFailed());
+		execute("GRANT DELETE ON `" + DATABASE + "`.`orders` TO '" + ACCOUNT + "'@'%'");
+		this.contextRunner.withPropertyValues(privileges(server, false))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("account " + ACCOUNT + "@% has DELETE on " + DATABASE + ".orders")
+				.hasStackTraceContaining("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + DATABASE + "`.`orders_gray`"));
+	}
+
+	private static String[] privileges(MySqlTestServer server, boolean admin) {
+		List<String> properties = new ArrayList<>(List.of("lane.shadow.enforcement=privileges",
+				"lane.shadow.account.username=" + ACCOUNT, "lane.shadow.account.password=boot-Secret1"));
+		if (admin) {
+			properties.add("lane.shadow.account.admin.username=" + server.adminUsername());
+			properties.add("lane.shadow.account.admin.password=" + server.adminPassword());
+		}
+		return properties.toArray(String[]::new);
+	}
+
+	private static int count(String table, int id) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(MySqlTestServer.get().url(DATABASE));
+				Statement statement = connection.createStatement();
+				ResultSet resultSet = statement.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE id = " + id)) {
+			resultSet.next();
+			return resultSet.getInt(1);
+		}
 	}
 
 	@Test

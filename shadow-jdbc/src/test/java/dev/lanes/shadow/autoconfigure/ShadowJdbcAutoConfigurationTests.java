@@ -15,6 +15,8 @@ import dev.lanes.shadow.ShadowStatementListener;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -172,6 +174,36 @@ class ShadowJdbcAutoConfigurationTests {
 				assertThat(shadow.getMaximumPoolSize()).isEqualTo(3);
 				assertThat(shadow.getPoolName()).isEqualTo("lanes-shadow");
 			});
+	}
+
+	@Test
+	void privilegesWithoutAnAccountFailNamingTheProperty() {
+		this.contextRunner.withPropertyValues("lane.shadow.enforcement=privileges")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("lane.shadow.account.username")
+				.hasStackTraceContaining("lane.shadow.enforcement=rewrite-only"));
+	}
+
+	@Test
+	void privilegesAreTheDefault() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, ShadowJdbcAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:mariadb://127.0.0.1:1/none", "lane.shadow.lanes=gray")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("lane.shadow.account.username"));
+	}
+
+	@Test
+	void gaugesTheEnforcementInForce() {
+		this.contextRunner.run((context) -> {
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean("laneShadowEnforcementMetrics", MeterBinder.class).bindTo(registry);
+			assertThat(registry.get("lanes.shadow.enforcement").tag("enforcement", "rewrite-only").gauge().value())
+				.isEqualTo(1.0);
+		});
 	}
 
 	@Test
