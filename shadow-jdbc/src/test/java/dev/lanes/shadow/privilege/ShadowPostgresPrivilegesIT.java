@@ -1,0 +1,279 @@
+package dev.lanes.shadow.privilege;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lanes.core.LaneContext;
+import dev.lanes.shadow.PostgresTestServer;
+import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.ShadowSqlTransformer;
+import dev.lanes.shadow.SqlDialect;
+import dev.lanes.shadow.TablePolicy;
+import dev.lanes.shadow.rewrite.RewriteCases;
+import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
+import dev.lanes.shadow.rewrite.ShadowTableRewriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Integration tests for {@link ShadowPrivileges} on a real PostgreSQL server: the role
+ * set up from the policies passes verification and may use the base table's sequence, the
+ * rewrite cases run in lane gray as that role leave base tables unchanged even when
+ * nothing is rewritten, and verification names privileges held directly, through
+ * {@code PUBLIC} or through a role.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShadowPostgresPrivilegesIT {
+
+	private static final String SCHEMA = "lanes_shadow_pg_priv";
+
+	private static final ShadowAccount ACCOUNT = new ShadowAccount("lanes_gray_pg_it", "%");
+
+	private static final String PASSWORD = "gray-pg-Secret1";
+
+	private static final List<String> BASE_TABLES = List.of("orders", "items", "customers", "archive", "dict_region",
+			"secrets");
+
+	private final ShadowRules rules = ShadowRules.builder()
+		.lanes("gray")
+		.dialect(SqlDialect.POSTGRESQL)
+		.table("dict_region", TablePolicy.READ_BASE)
+		.table("id_alloc", TablePolicy.SHARED)
+		.table("secrets", TablePolicy.DENY)
+		.build();
+
+	private final ShadowPrivileges privileges = new ShadowPrivileges(this.rules);
+
+	private HikariDataSource base;
+
+	private HikariDataSource shadow;
+
+	private AccessPlan plan;
+
+	@BeforeAll
+	void setUpAccount() throws SQLException {
+		PostgresTestServer server = PostgresTestServer.get();
+		server.recreateSchemas(SCHEMA);
+		this.base = server.pool(SCHEMA);
+		execute(this.base,
+				"CREATE TABLE orders (id SERIAL PRIMARY KEY, customer_id INT, region_id INT, total INT, "
+						+ "status VARCHAR(20), note VARCHAR(50))",
+				"CREATE TABLE items (id INT PRIMARY KEY, order_id INT, price INT)",
+				"CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))",
+				"CREATE TABLE archive (id INT PRIMARY KEY, total INT)",
+				"CREATE TABLE dict_region (id INT PRIMARY KEY, name VARCHAR(50))",
+				"CREATE TABLE id_alloc (id INT PRIMARY KEY, n INT)",
+				"CREATE TABLE secrets (id INT PRIMARY KEY, v VARCHAR(10))",
+				"INSERT INTO orders (customer_id, region_id, total, status) VALUES (1, 1, 10, 'new'), (2, 2, 20, 'paid')",
+				"INSERT INTO items VALUES (1, 1, 4), (2, 2, 8)", "INSERT INTO customers VALUES (1, 'Ann'), (2, 'Ben')",
+				"INSERT INTO archive VALUES (100, 1)", "INSERT INTO dict_region VALUES (1, 'north'), (2, 'south')",
+				"INSERT INTO id_alloc VALUES (1, 500)", "INSERT INTO secrets VALUES (1, 's')");
+		for (String table : List.of("orders", "items", "customers", "archive")) {
+			execute(this.base, "CREATE TABLE " + table + "_gray (LIKE " + table + " INCLUDING ALL)");
+		}
+		this.plan = this.privileges.plan(this.base);
+		this.privileges.apply(this.base, this.plan, ACCOUNT, PASSWORD);
+		this.shadow = server.accountPool(SCHEMA, ACCOUNT.username(), PASSWORD);
+	}
+
+	@AfterAll
+	void dropAccount() throws SQLException {
+		if (this.base != null) {
+			this.shadow.close();
+			execute(this.base, "DROP SCHEMA " + SCHEMA + " CASCADE", "DROP OWNED BY " + ACCOUNT.postgresName(),
+					"DROP ROLE " + ACCOUNT.postgresName());
+			this.base.close();
+		}
+	}
+
+	@Test
+	void grantsTheSequenceOfTheBaseTableThatShadowTablesDrawFrom() {
+		assertThat(this.privileges.grantStatements(this.plan, ACCOUNT))
+			.contains("GRANT USAGE ON SCHEMA \"" + SCHEMA + "\" TO \"lanes_gray_pg_it\"",
+					"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE \"" + SCHEMA
+							+ "\".\"orders_gray\" TO \"lanes_gray_pg_it\"",
+					"GRANT SELECT ON TABLE \"" + SCHEMA + "\".\"dict_region\" TO \"lanes_gray_pg_it\"",
+					"GRANT USAGE ON SEQUENCE \"" + SCHEMA + "\".\"orders_id_seq\" TO \"lanes_gray_pg_it\"")
+			.noneMatch((grant) -> grant.contains("\"orders\" TO") || grant.contains("secrets"));
+	}
+
+	@Test
+	void verifiesTheAccountItSetUp() {
+		assertThatNoException().isThrownBy(this::verify);
+	}
+
+	@Test
+	void grayInsertRunsAsTheAccountAndLandsInTheShadowTable() throws SQLException {
+		ShadowDataSource dataSource = dataSource(new ShadowTableRewriter(this.rules));
+		try (LaneContext.Scope scope = LaneContext.open("gray");
+				Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate("INSERT INTO orders (total, status) VALUES (99, 'gray')");
+			try (ResultSet rs = statement.executeQuery("SELECT current_user")) {
+				rs.next();
+				assertThat(rs.getString(1)).isEqualTo(ACCOUNT.username());
+			}
+		}
+		try (Connection connection = this.base.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT count(*) FROM orders_gray WHERE total = 99")) {
+			rs.next();
+			assertThat(rs.getInt(1)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void baseTablesStayUnchangedWhetherOrNotTheRewriterRuns() throws SQLException {
+		int denied = 0;
+		for (ShadowSqlTransformer transformer : List.of(new ShadowTableRewriter(this.rules),
+				(ShadowSqlTransformer) (context) -> context.sql())) {
+			ShadowDataSource dataSource = dataSource(transformer);
+			List<String> before = checksums();
+			for (RewriteCase rewriteCase : RewriteCases.all()) {
+				try (LaneContext.Scope scope = LaneContext.open("gray");
+						Connection connection = dataSource.getConnection();
+						PreparedStatement statement = connection.prepareStatement(rewriteCase.sql())) {
+					for (int i = 0; i < rewriteCase.params().length; i++) {
+						statement.setObject(i + 1, rewriteCase.params()[i]);
+					}
+					statement.execute();
+				}
+				catch (SQLException ex) {
+					denied += "42501".equals(ex.getSQLState()) ? 1 : 0;
+				}
+				assertThat(checksums()).as("base tables after %s", rewriteCase.name()).isEqualTo(before);
+			}
+		}
+		assertThat(denied).as("statements the database refused for lack of privilege").isGreaterThan(20);
+	}
+
+	@Test
+	void failsWhenTheAccountMayWriteABaseTable() throws SQLException {
+		execute(this.base, "GRANT INSERT ON orders TO " + ACCOUNT.postgresName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("account lanes_gray_pg_it has INSERT on " + SCHEMA + ".orders");
+		}
+		finally {
+			execute(this.base, "REVOKE INSERT ON orders FROM " + ACCOUNT.postgresName());
+		}
+	}
+
+	@Test
+	void failsWhenEveryoneMayReadADeniedTable() throws SQLException {
+		execute(this.base, "GRANT SELECT ON secrets TO PUBLIC");
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("has SELECT on " + SCHEMA + ".secrets");
+		}
+		finally {
+			execute(this.base, "REVOKE SELECT ON secrets FROM PUBLIC");
+		}
+	}
+
+	@Test
+	void failsWhenTheAccountIsMemberOfARole() throws SQLException {
+		execute(this.base, "DROP ROLE IF EXISTS lanes_pg_it_role", "CREATE ROLE lanes_pg_it_role",
+				"GRANT lanes_pg_it_role TO " + ACCOUNT.postgresName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("role lanes_pg_it_role");
+		}
+		finally {
+			execute(this.base, "DROP ROLE lanes_pg_it_role");
+		}
+	}
+
+	@Test
+	void failsOnAnExecutableSecurityDefinerFunction() throws SQLException {
+		execute(this.base, "CREATE FUNCTION wipe_orders() RETURNS void LANGUAGE sql SECURITY DEFINER "
+				+ "AS 'DELETE FROM " + SCHEMA + ".orders'");
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("function " + SCHEMA + ".wipe_orders")
+				.withMessageContaining("SECURITY DEFINER");
+		}
+		finally {
+			execute(this.base, "DROP FUNCTION wipe_orders()");
+		}
+	}
+
+	@Test
+	void failsWhenTheAccountMayCreateObjectsInASchema() throws SQLException {
+		execute(this.base, "GRANT CREATE ON SCHEMA " + SCHEMA + " TO PUBLIC");
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("has CREATE on schema " + SCHEMA);
+		}
+		finally {
+			execute(this.base, "REVOKE CREATE ON SCHEMA " + SCHEMA + " FROM PUBLIC");
+		}
+	}
+
+	@Test
+	void failsOnARuleOfAShadowTable() throws SQLException {
+		execute(this.base, "CREATE RULE orders_gray_copy AS ON INSERT TO orders_gray DO ALSO "
+				+ "INSERT INTO archive VALUES (NEW.id, NEW.total)");
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+				.withMessageContaining("rule orders_gray_copy of table " + SCHEMA + ".orders_gray");
+		}
+		finally {
+			execute(this.base, "DROP RULE orders_gray_copy ON orders_gray");
+		}
+	}
+
+	private ShadowDataSource dataSource(ShadowSqlTransformer transformer) {
+		return ShadowDataSource.builder(this.base, this.rules)
+			.shadowDataSource(this.shadow)
+			.transformer(transformer)
+			.build();
+	}
+
+	private void verify() {
+		try {
+			this.privileges.verify(this.base, this.shadow, this.privileges.plan(this.base), ACCOUNT);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<String> checksums() throws SQLException {
+		List<String> checksums = new ArrayList<>();
+		try (Connection connection = this.base.getConnection(); Statement statement = connection.createStatement()) {
+			for (String table : BASE_TABLES) {
+				try (ResultSet rs = statement.executeQuery(
+						"SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM " + table + " t")) {
+					rs.next();
+					checksums.add(table + "=" + rs.getString(1));
+				}
+			}
+		}
+		return checksums;
+	}
+
+	private static void execute(DataSource dataSource, String... statements) throws SQLException {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+}
