@@ -18,6 +18,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanes.core.LaneContext;
 import dev.lanes.shadow.ShadowDataSource;
+import dev.lanes.shadow.privilege.ShadowAccount;
+import dev.lanes.shadow.privilege.ShadowPrivileges;
 import dev.lanes.shadow.ShadowRules;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  * local MySQL or MariaDB server: the same prepared {@code INSERT} and primary-key
  * {@code SELECT} run through the raw Hikari pool, through {@link ShadowDataSource} as
  * base traffic and as {@code gray} traffic (rewritten to {@code orders_gray}, served from
- * the rewriter's cache). Each round runs every variant for a bounded time and number of
- * statements, one after the other, and prints its throughput relative to the raw pool in
- * that round, so drift in machine load affects the variants alike.
+ * the rewriter's cache, on the shadow account's pool, which it sets up as an
+ * administrator would and whose heap it prints). Each round runs every variant for a
+ * bounded time and number of statements, one after the other, and prints its throughput
+ * relative to the raw pool in that round, so drift in machine load affects the variants
+ * alike.
  * <p>
  * Run by hand, never by the test suite: {@code java -cp ... JdbcOverheadDriver
  * [jdbcUrl] [user] [password] [secondsPerRun] [rounds]}. It creates the database named in
@@ -43,6 +47,10 @@ public final class JdbcOverheadDriver {
 
 	private static final int ROWS = 1000;
 
+	private static final ShadowAccount ACCOUNT = new ShadowAccount("lanes_bench_gray", "%");
+
+	private static final String ACCOUNT_PASSWORD = "bench-Secret1";
+
 	private static final int MAX_STATEMENTS_PER_RUN = 100_000;
 
 	private JdbcOverheadDriver() {
@@ -55,9 +63,10 @@ public final class JdbcOverheadDriver {
 		double seconds = Double.parseDouble(arg(args, 3, "3"));
 		int rounds = Integer.parseInt(arg(args, 4, "5"));
 		createSchema(url, user, password);
-		try (HikariDataSource hikari = pool(url, user, password)) {
-			ShadowDataSource shadow = ShadowDataSource.builder(hikari, ShadowRules.builder().lanes("gray").build())
-				.build();
+		ShadowRules rules = ShadowRules.builder().lanes("gray").build();
+		try (HikariDataSource hikari = pool(url, user, password);
+				HikariDataSource account = shadowAccountPool(hikari, rules, url)) {
+			ShadowDataSource shadow = ShadowDataSource.builder(hikari, rules).shadowDataSource(account).build();
 			Map<String, List<Double>> ratios = new LinkedHashMap<>();
 			// one untimed round to warm up the JIT, the pool and the rewriter's cache
 			for (int round = 0; round <= rounds; round++) {
@@ -150,6 +159,32 @@ public final class JdbcOverheadDriver {
 				ddl.execute(rows.toString());
 			}
 		}
+	}
+
+	/**
+	 * Sets up the shadow account as the auto-configuration's administrator would, opens
+	 * its pool and prints the heap the pool's connections take.
+	 */
+	private static HikariDataSource shadowAccountPool(DataSource admin, ShadowRules rules, String url)
+			throws SQLException {
+		ShadowPrivileges privileges = new ShadowPrivileges(rules);
+		privileges.apply(admin, privileges.plan(admin), ACCOUNT, ACCOUNT_PASSWORD);
+		long before = usedHeap();
+		HikariDataSource pool = pool(url, ACCOUNT.username(), ACCOUNT_PASSWORD);
+		while (pool.getHikariPoolMXBean().getIdleConnections() < pool.getMinimumIdle()) {
+			pool.getConnection().close();
+		}
+		System.out.printf("shadow account pool: %d connections, %d KiB of heap%n", pool.getMinimumIdle(),
+				(usedHeap() - before) / 1024);
+		return pool;
+	}
+
+	private static long usedHeap() {
+		Runtime runtime = Runtime.getRuntime();
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return runtime.totalMemory() - runtime.freeMemory();
 	}
 
 	private static HikariDataSource pool(String url, String user, String password) {

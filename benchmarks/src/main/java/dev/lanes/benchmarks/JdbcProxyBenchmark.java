@@ -2,6 +2,7 @@ package dev.lanes.benchmarks;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,20 +39,33 @@ public class JdbcProxyBenchmark extends NanosecondBenchmark {
 				(proxy, method, args) -> switch (method.getName()) {
 					case "next" -> true;
 					case "getLong" -> 42L;
+					// the session check of the first gray borrow: sql_mode, character set
+					case "getString" -> ((Integer) args[0] == 1) ? "STRICT_TRANS_TABLES" : "utf8mb4";
 					default -> null;
 				});
 		PreparedStatement statement = (PreparedStatement) Proxy.newProxyInstance(loader,
 				new Class<?>[] { PreparedStatement.class },
 				(proxy, method, args) -> method.getName().equals("executeQuery") ? resultSet : null);
+		DatabaseMetaData metaData = (DatabaseMetaData) Proxy.newProxyInstance(loader,
+				new Class<?>[] { DatabaseMetaData.class },
+				(proxy, method, args) -> method.getName().equals("getDatabaseProductName") ? "MySQL" : null);
+		Object[] self = new Object[1];
 		Connection connection = (Connection) Proxy.newProxyInstance(loader, new Class<?>[] { Connection.class },
 				(proxy, method, args) -> switch (method.getName()) {
-					case "prepareStatement" -> statement;
+					case "prepareStatement", "createStatement" -> statement;
+					case "unwrap" -> self[0];
+					case "getMetaData" -> metaData;
 					case "getAutoCommit", "isClosed" -> false;
 					default -> null;
 				});
 		this.stub = (DataSource) Proxy.newProxyInstance(loader, new Class<?>[] { DataSource.class },
 				(proxy, method, args) -> method.getName().equals("getConnection") ? connection : null);
-		this.shadow = ShadowDataSource.builder(this.stub, ShadowRules.builder().lanes("gray").build()).build();
+		self[0] = connection;
+		// the stub stands for the shadow account's pool too, as for one pool of one
+		// server
+		this.shadow = ShadowDataSource.builder(this.stub, ShadowRules.builder().lanes("gray").build())
+			.shadowDataSource(this.stub)
+			.build();
 	}
 
 	@Benchmark

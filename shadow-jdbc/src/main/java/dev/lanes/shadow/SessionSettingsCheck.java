@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * cannot change session settings (the rewriter refuses {@code SET} of session variables)
  * and no other traffic uses that pool. Where shadowed lanes share base connections
  * ({@link ShadowEnforcement#REWRITE_ONLY}), base traffic may change them at any time, so
- * each borrow is checked, at the cost of one query.
+ * each borrow is checked, at the cost of one query. Other databases than MySQL, MariaDB
+ * and PostgreSQL (H2 in a compatibility mode, say) are not checked.
  */
 final class SessionSettingsCheck {
 
@@ -35,6 +36,8 @@ final class SessionSettingsCheck {
 	private final boolean everyBorrow;
 
 	private final Cache<Connection, Boolean> checked = Caffeine.newBuilder().weakKeys().build();
+
+	private volatile @Nullable Boolean knownDatabase;
 
 	SessionSettingsCheck(SqlDialect dialect, boolean everyBorrow) {
 		this.dialect = dialect;
@@ -49,6 +52,9 @@ final class SessionSettingsCheck {
 	 * {@link ShadowRejectedException} when they differ from what the rewriter expects
 	 */
 	void verify(Connection connection, String lane) throws SQLException {
+		if (!isKnownDatabase(connection)) {
+			return;
+		}
 		Connection physical = physical(connection);
 		if (!this.everyBorrow && physical != null && this.checked.getIfPresent(physical) != null) {
 			return;
@@ -62,6 +68,17 @@ final class SessionSettingsCheck {
 		if (physical != null) {
 			this.checked.put(physical, Boolean.TRUE);
 		}
+	}
+
+	private boolean isKnownDatabase(Connection connection) throws SQLException {
+		Boolean known = this.knownDatabase;
+		if (known == null) {
+			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+			known = (this.dialect == SqlDialect.POSTGRESQL) ? product.contains("postgres")
+					: product.contains("mysql") || product.contains("mariadb");
+			this.knownDatabase = known;
+		}
+		return known;
 	}
 
 	private static @Nullable String mySqlProblem(Connection connection) throws SQLException {
@@ -97,9 +114,11 @@ final class SessionSettingsCheck {
 	}
 
 	private static @Nullable Connection physical(Connection connection) {
+		// a pool's connection unwraps to the driver's; a connection that unwraps to
+		// itself
+		// is the driver's (or a pool's that hides it, and then each borrow is checked)
 		try {
-			Connection unwrapped = connection.unwrap(Connection.class);
-			return (unwrapped != connection) ? unwrapped : null;
+			return connection.unwrap(Connection.class);
 		}
 		catch (SQLException | RuntimeException ex) {
 			return null;
