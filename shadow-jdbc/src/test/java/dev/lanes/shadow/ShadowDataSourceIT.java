@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanes.core.LaneContext;
@@ -29,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import static dev.lanes.shadow.JdbcTestSupport.execute;
+import static dev.lanes.shadow.JdbcTestSupport.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -437,26 +437,6 @@ class ShadowDataSourceIT {
 			}
 		}
 		return rows;
-	}
-
-	static List<String> values(DataSource dataSource, String table) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection connection = dataSource.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet resultSet = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
-			while (resultSet.next()) {
-				values.add(resultSet.getString(2));
-			}
-		}
-		return values;
-	}
-
-	static void execute(DataSource dataSource, String... sql) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			for (String each : sql) {
-				statement.execute(each);
-			}
-		}
 	}
 
 }

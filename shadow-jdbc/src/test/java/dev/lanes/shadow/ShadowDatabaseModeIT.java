@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import static dev.lanes.shadow.ShadowDataSourceIT.execute;
-import static dev.lanes.shadow.ShadowDataSourceIT.values;
+import static dev.lanes.shadow.JdbcTestSupport.execute;
+import static dev.lanes.shadow.JdbcTestSupport.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

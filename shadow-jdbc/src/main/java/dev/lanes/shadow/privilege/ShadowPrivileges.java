@@ -89,6 +89,18 @@ public final class ShadowPrivileges {
 	}
 
 	/**
+	 * Reads the catalog and verifies the account against the plan derived from it.
+	 * @param base a data source of the application's account
+	 * @param shadow a data source of the shadow account
+	 * @param account the shadow account as configured, for the messages
+	 * @throws ShadowPrivilegeException when the account can reach more than its plan
+	 * @throws SQLException if the catalog cannot be read
+	 */
+	public void verify(DataSource base, DataSource shadow, ShadowAccount account) throws SQLException {
+		verify(base, shadow, plan(base), account);
+	}
+
+	/**
 	 * Verifies the account from the database's catalog.
 	 * @param base a data source of the application's account
 	 * @param shadow a data source of the shadow account

@@ -1,14 +1,11 @@
 package dev.lanes.shadow.privilege;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanes.core.LaneContext;
@@ -19,13 +16,13 @@ import dev.lanes.shadow.ShadowSqlTransformer;
 import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.rewrite.RewriteCases;
-import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
 import dev.lanes.shadow.rewrite.ShadowTableRewriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import static dev.lanes.shadow.JdbcTestSupport.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -114,7 +111,7 @@ class ShadowPostgresPrivilegesIT {
 
 	@Test
 	void verifiesTheAccountItSetUp() {
-		assertThatNoException().isThrownBy(this::verify);
+		assertThatNoException().isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT));
 	}
 
 	@Test
@@ -142,22 +139,10 @@ class ShadowPostgresPrivilegesIT {
 		int denied = 0;
 		for (ShadowSqlTransformer transformer : List.of(new ShadowTableRewriter(this.rules),
 				(ShadowSqlTransformer) (context) -> context.sql())) {
-			ShadowDataSource dataSource = dataSource(transformer);
-			List<String> before = checksums();
-			for (RewriteCase rewriteCase : RewriteCases.all()) {
-				try (LaneContext.Scope scope = LaneContext.open("gray");
-						Connection connection = dataSource.getConnection();
-						PreparedStatement statement = connection.prepareStatement(rewriteCase.sql())) {
-					for (int i = 0; i < rewriteCase.params().length; i++) {
-						statement.setObject(i + 1, rewriteCase.params()[i]);
-					}
-					statement.execute();
-				}
-				catch (SQLException ex) {
-					denied += "42501".equals(ex.getSQLState()) ? 1 : 0;
-				}
-				assertThat(checksums()).as("base tables after %s", rewriteCase.name()).isEqualTo(before);
-			}
+			GrayCaseRun.Outcomes outcomes = GrayCaseRun.run(dataSource(transformer), this::checksums,
+					(ex) -> "42501".equals(ex.getSQLState()));
+			assertThat(outcomes.otherFailures).as("failures that were not SQLExceptions").isEmpty();
+			denied += outcomes.denied;
 		}
 		assertThat(denied).as("statements the database refused for lack of privilege").isGreaterThan(20);
 	}
@@ -166,7 +151,8 @@ class ShadowPostgresPrivilegesIT {
 	void failsWhenTheAccountMayWriteABaseTable() throws SQLException {
 		execute(this.base, "GRANT INSERT ON orders TO " + ACCOUNT.postgresName());
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("account lanes_gray_pg_it has INSERT on " + SCHEMA + ".orders");
 		}
 		finally {
@@ -178,7 +164,8 @@ class ShadowPostgresPrivilegesIT {
 	void failsWhenEveryoneMayReadADeniedTable() throws SQLException {
 		execute(this.base, "GRANT SELECT ON secrets TO PUBLIC");
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("has SELECT on " + SCHEMA + ".secrets");
 		}
 		finally {
@@ -191,7 +178,8 @@ class ShadowPostgresPrivilegesIT {
 		execute(this.base, "DROP ROLE IF EXISTS lanes_pg_it_role", "CREATE ROLE lanes_pg_it_role",
 				"GRANT lanes_pg_it_role TO " + ACCOUNT.postgresName());
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("role lanes_pg_it_role");
 		}
 		finally {
@@ -204,7 +192,8 @@ class ShadowPostgresPrivilegesIT {
 		execute(this.base, "CREATE FUNCTION wipe_orders() RETURNS void LANGUAGE sql SECURITY DEFINER "
 				+ "AS 'DELETE FROM " + SCHEMA + ".orders'");
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("function " + SCHEMA + ".wipe_orders")
 				.withMessageContaining("SECURITY DEFINER");
 		}
@@ -217,7 +206,8 @@ class ShadowPostgresPrivilegesIT {
 	void failsWhenTheAccountMayCreateObjectsInASchema() throws SQLException {
 		execute(this.base, "GRANT CREATE ON SCHEMA " + SCHEMA + " TO PUBLIC");
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("has CREATE on schema " + SCHEMA);
 		}
 		finally {
@@ -230,7 +220,8 @@ class ShadowPostgresPrivilegesIT {
 		execute(this.base, "CREATE RULE orders_gray_copy AS ON INSERT TO orders_gray DO ALSO "
 				+ "INSERT INTO archive VALUES (NEW.id, NEW.total)");
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("rule orders_gray_copy of table " + SCHEMA + ".orders_gray");
 		}
 		finally {
@@ -245,15 +236,6 @@ class ShadowPostgresPrivilegesIT {
 			.build();
 	}
 
-	private void verify() {
-		try {
-			this.privileges.verify(this.base, this.shadow, this.privileges.plan(this.base), ACCOUNT);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private List<String> checksums() throws SQLException {
 		List<String> checksums = new ArrayList<>();
 		try (Connection connection = this.base.getConnection(); Statement statement = connection.createStatement()) {
@@ -266,14 +248,6 @@ class ShadowPostgresPrivilegesIT {
 			}
 		}
 		return checksums;
-	}
-
-	private static void execute(DataSource dataSource, String... statements) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
 	}
 
 }

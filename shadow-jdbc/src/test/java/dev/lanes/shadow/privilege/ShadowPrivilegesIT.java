@@ -1,29 +1,25 @@
 package dev.lanes.shadow.privilege;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lanes.core.LaneContext;
 import dev.lanes.shadow.MySqlTestServer;
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.ShadowSqlTransformer;
 import dev.lanes.shadow.rewrite.RewriteCases;
-import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
 import dev.lanes.shadow.rewrite.ShadowTableRewriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import static dev.lanes.shadow.JdbcTestSupport.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -107,20 +103,20 @@ class ShadowPrivilegesIT {
 
 	@Test
 	void verifiesTheAccountItSetUp() {
-		assertThatNoException().isThrownBy(this::verify);
+		assertThatNoException().isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT));
 	}
 
 	@Test
 	void everyRewriteCaseLeavesBaseTablesUnchanged() throws SQLException {
-		Outcomes outcomes = runEveryCase(new ShadowTableRewriter(this.rules));
+		GrayCaseRun.Outcomes outcomes = runEveryCase(new ShadowTableRewriter(this.rules));
 		assertThat(outcomes.succeeded).as("statements that ran on shadow data").isGreaterThan(100);
 	}
 
 	@Test
 	void baseTablesStayUnchangedWhenNothingIsRewritten() throws SQLException {
 		ShadowSqlTransformer rewritesNothing = (context) -> context.sql();
-		Outcomes outcomes = runEveryCase(rewritesNothing);
-		assertThat(outcomes.deniedByDatabase).as("statements the database refused").isGreaterThan(50);
+		GrayCaseRun.Outcomes outcomes = runEveryCase(rewritesNothing);
+		assertThat(outcomes.denied).as("statements the database refused").isGreaterThan(50);
 		assertThat(outcomes.otherFailures).as("failures that were not SQLExceptions").isEmpty();
 	}
 
@@ -128,7 +124,8 @@ class ShadowPrivilegesIT {
 	void failsWhenTheAccountMayWriteABaseTable() throws SQLException {
 		execute(this.base, "GRANT INSERT ON `" + DATABASE + "`.`orders` TO " + ACCOUNT.mySqlName());
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("account lanes_gray_it@% has INSERT on " + DATABASE + ".orders")
 				.withMessageContaining("only shadow and shared tables may be written");
 		}
@@ -141,7 +138,8 @@ class ShadowPrivilegesIT {
 	void failsWhenTheAccountMayWriteAReadBaseTable() throws SQLException {
 		execute(this.base, "GRANT UPDATE (name) ON `" + DATABASE + "`.`dict_region` TO " + ACCOUNT.mySqlName());
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("has UPDATE on " + DATABASE + ".dict_region")
 				.withMessageContaining("read-only to the lanes");
 		}
@@ -154,7 +152,8 @@ class ShadowPrivilegesIT {
 	void failsWhenTheAccountMayReadADeniedTable() throws SQLException {
 		execute(this.base, "GRANT SELECT ON `" + DATABASE + "`.`secrets` TO " + ACCOUNT.mySqlName());
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("has SELECT on " + DATABASE + ".secrets");
 		}
 		finally {
@@ -166,7 +165,8 @@ class ShadowPrivilegesIT {
 	void failsOnADatabaseWidePrivilege() throws SQLException {
 		execute(this.base, "GRANT SELECT ON `" + DATABASE + "`.* TO " + ACCOUNT.mySqlName());
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("a database-wide privilege reaches base tables");
 		}
 		finally {
@@ -179,7 +179,8 @@ class ShadowPrivilegesIT {
 		execute(this.base, "DROP ROLE IF EXISTS lanes_it_role", "CREATE ROLE lanes_it_role",
 				"GRANT lanes_it_role TO " + ACCOUNT.mySqlName());
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("roles and proxies are not allowed");
 		}
 		finally {
@@ -193,7 +194,8 @@ class ShadowPrivilegesIT {
 				"CREATE TRIGGER orders_gray_audit AFTER INSERT ON orders_gray "
 						+ "FOR EACH ROW INSERT INTO audit VALUES (NEW.id)");
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining(
 						"trigger " + DATABASE + ".orders_gray_audit of table " + DATABASE + ".orders_gray")
 				.withMessageContaining("definer's rights");
@@ -208,7 +210,8 @@ class ShadowPrivilegesIT {
 		execute(this.base, "CREATE TABLE allocations (id INT PRIMARY KEY, alloc_id INT, "
 				+ "CONSTRAINT allocations_alloc FOREIGN KEY (alloc_id) REFERENCES id_alloc (id) ON DELETE CASCADE)");
 		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class).isThrownBy(this::verify)
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
 				.withMessageContaining("foreign key allocations_alloc");
 		}
 		finally {
@@ -216,43 +219,12 @@ class ShadowPrivilegesIT {
 		}
 	}
 
-	private void verify() {
-		try {
-			this.privileges.verify(this.base, this.shadow, this.privileges.plan(this.base), ACCOUNT);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private Outcomes runEveryCase(ShadowSqlTransformer transformer) throws SQLException {
+	private GrayCaseRun.Outcomes runEveryCase(ShadowSqlTransformer transformer) throws SQLException {
 		ShadowDataSource dataSource = ShadowDataSource.builder(this.base, this.rules)
 			.shadowDataSource(this.shadow)
 			.transformer(transformer)
 			.build();
-		Outcomes outcomes = new Outcomes();
-		List<String> before = checksums();
-		for (RewriteCase rewriteCase : RewriteCases.all()) {
-			try (LaneContext.Scope scope = LaneContext.open(RewriteCases.LANE);
-					Connection connection = dataSource.getConnection();
-					PreparedStatement statement = connection.prepareStatement(rewriteCase.sql())) {
-				for (int i = 0; i < rewriteCase.params().length; i++) {
-					statement.setObject(i + 1, rewriteCase.params()[i]);
-				}
-				statement.execute();
-				outcomes.succeeded++;
-			}
-			catch (SQLException ex) {
-				if (ex.getMessage().contains("denied to user")) {
-					outcomes.deniedByDatabase++;
-				}
-			}
-			catch (RuntimeException ex) {
-				outcomes.otherFailures.add(rewriteCase.name() + ": " + ex);
-			}
-			assertThat(checksums()).as("base tables after %s", rewriteCase.name()).isEqualTo(before);
-		}
-		return outcomes;
+		return GrayCaseRun.run(dataSource, this::checksums, (ex) -> ex.getMessage().contains("denied to user"));
 	}
 
 	private List<String> checksums() throws SQLException {
@@ -266,24 +238,6 @@ class ShadowPrivilegesIT {
 			}
 		}
 		return checksums;
-	}
-
-	private static void execute(DataSource dataSource, String... statements) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
-	}
-
-	private static final class Outcomes {
-
-		int succeeded;
-
-		int deniedByDatabase;
-
-		final List<String> otherFailures = new ArrayList<>();
-
 	}
 
 }
