@@ -8,11 +8,14 @@ import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.ShadowSqlTransformer;
 import dev.lanes.shadow.ShadowStatementListener;
+import dev.lanes.shadow.endpoint.LanesShadowEndpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,8 +28,8 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration that wraps the application's {@link DataSource} beans in a
  * {@link ShadowDataSource} driven by {@code lane.shadow.*}, counts statements with
  * Micrometer when it is present (with a {@code lanes.shadow.enforcement} gauge tagged
- * with the enforcement in force), and prepares shadow tables and the shadow account at
- * startup.
+ * with the enforcement in force) and the {@code lanesshadow} actuator endpoint when they
+ * are present, and prepares shadow tables and the shadow account at startup.
  */
 @AutoConfiguration
 @ConditionalOnClass(DataSource.class)
@@ -51,6 +54,19 @@ public final class ShadowJdbcAutoConfiguration {
 	ShadowTablesInitializer laneShadowTablesInitializer(ObjectProvider<DataSource> dataSources,
 			ShadowProperties properties) {
 		return new ShadowTablesInitializer(dataSources, properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class ShadowEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint
+		LanesShadowEndpoint lanesShadowEndpoint(ListableBeanFactory beanFactory) {
+			return new LanesShadowEndpoint(beanFactory);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

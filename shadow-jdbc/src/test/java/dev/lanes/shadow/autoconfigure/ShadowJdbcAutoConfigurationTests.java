@@ -1,5 +1,6 @@
 package dev.lanes.shadow.autoconfigure;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -14,6 +15,8 @@ import dev.lanes.shadow.ShadowSqlTransformer;
 import dev.lanes.shadow.ShadowStatementListener;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
+import dev.lanes.shadow.endpoint.LanesShadowEndpoint;
+import dev.lanes.shadow.endpoint.LanesShadowEndpoint.ShadowDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,6 +32,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Tests for {@link ShadowJdbcAutoConfiguration}. No statement runs, so no database is
@@ -204,6 +208,13 @@ class ShadowJdbcAutoConfigurationTests {
 			assertThat(registry.get("lanes.shadow.enforcement").tag("enforcement", "rewrite-only").gauge().value())
 				.isEqualTo(1.0);
 		});
+	}
+
+	@Test
+	void endpointShowsTheEnforcementOfEveryShadowDataSource() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=lanesshadow")
+			.run((context) -> assertThat(context.getBean(LanesShadowEndpoint.class).shadow())
+				.containsExactly(entry("dataSource", new ShadowDescriptor(Set.of("gray"), "table", "rewrite-only"))));
 	}
 
 	@Test
