@@ -36,17 +36,28 @@ final class ShadowAccountSetup {
 	private ShadowAccountSetup() {
 	}
 
-	static void run(ShadowDataSource dataSource, ShadowProperties properties) throws SQLException {
+	static void run(ShadowDataSource dataSource, ShadowProperties properties) {
 		if (dataSource.getEnforcement() == ShadowEnforcement.REWRITE_ONLY) {
 			logger.warn("lane.shadow.enforcement=rewrite-only: only the SQL rewriter keeps lanes "
 					+ dataSource.getRules().lanes() + " off base data; a statement it gets wrong could write base "
 					+ "tables. Use a shadow account (lane.shadow.account.*) wherever the database allows one.");
 			return;
 		}
+		ShadowAccount account = account(dataSource, properties);
+		try {
+			setUpAndVerify(dataSource, properties, account);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not set up or verify shadow account " + account
+					+ " (lane.shadow.enforcement=privileges): " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void setUpAndVerify(ShadowDataSource dataSource, ShadowProperties properties, ShadowAccount account)
+			throws SQLException {
 		DataSource base = dataSource.getBase();
 		DataSource shadow = Objects.requireNonNull(dataSource.getShadow(), "shadow data source");
 		ShadowPrivileges privileges = new ShadowPrivileges(dataSource.getRules());
-		ShadowAccount account = account(dataSource, properties);
 		ShadowProperties.Admin admin = properties.getAccount().getAdmin();
 		boolean tableMode = dataSource.getRules().mode() == ShadowMode.TABLE;
 		if (tableMode && StringUtils.hasText(admin.getUsername())) {
@@ -85,7 +96,7 @@ final class ShadowAccountSetup {
 
 	private static @Nullable String hikariUrl(DataSource base) throws SQLException {
 		return base.isWrapperFor(HikariDataSource.class)
-				? ShadowPoolFactory.withoutCredentials(base.unwrap(HikariDataSource.class).getJdbcUrl()) : null;
+				? ShadowPoolFactory.accountUrl(base.unwrap(HikariDataSource.class).getJdbcUrl()) : null;
 	}
 
 }

@@ -23,9 +23,11 @@ final class ShadowPoolFactory {
 
 	private static final String HIKARI = "com.zaxxer.hikari.HikariDataSource";
 
-	// user and password in a JDBC URL override the pool's credentials in some drivers
-	private static final Pattern CREDENTIAL_PARAMETER = Pattern
-		.compile("(?i)(?<=[?&;])(user|username|password)=[^&;]*[&;]?");
+	// user and password in a JDBC URL override the pool's credentials in some drivers,
+	// and
+	// the shadow account may not create the database
+	private static final Pattern ACCOUNT_PARAMETER = Pattern
+		.compile("(?i)(?<=[?&;])(user|username|password|createDatabaseIfNotExist)=[^&;]*[&;]?");
 
 	private ShadowPoolFactory() {
 	}
@@ -69,7 +71,7 @@ final class ShadowPoolFactory {
 			config.setPoolName("lanes-shadow-account");
 		}
 		String url = StringUtils.hasText(account.getUrl()) ? account.getUrl()
-				: (hikari != null) ? withoutCredentials(hikari.getJdbcUrl()) : null;
+				: (hikari != null) ? accountUrl(hikari.getJdbcUrl()) : null;
 		if (url == null || config.getDataSource() != null) {
 			throw new InvalidConfigurationPropertyValueException("lane.shadow.account.url", null,
 					"The application's data source is not a HikariCP pool with a JDBC URL, so its settings cannot be "
@@ -90,16 +92,16 @@ final class ShadowPoolFactory {
 	}
 
 	/**
-	 * Returns a JDBC URL without {@code user}, {@code username} and {@code password}
-	 * parameters.
+	 * Returns a JDBC URL for another account: without {@code user}, {@code username},
+	 * {@code password} and {@code createDatabaseIfNotExist} parameters.
 	 * @param url the URL
-	 * @return the URL without credentials, or {@code null}
+	 * @return the URL for another account, or {@code null}
 	 */
-	static @Nullable String withoutCredentials(@Nullable String url) {
+	static @Nullable String accountUrl(@Nullable String url) {
 		if (url == null) {
 			return null;
 		}
-		String stripped = CREDENTIAL_PARAMETER.matcher(url).replaceAll("");
+		String stripped = ACCOUNT_PARAMETER.matcher(url).replaceAll("");
 		return stripped.replaceAll("[?&;]$", "");
 	}
 
