@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,6 +16,8 @@ import com.alibaba.druid.sql.ast.SQLStatement;
 import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
 import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
 import com.alibaba.druid.sql.ast.statement.SQLExprTableSource;
+import com.alibaba.druid.sql.ast.statement.SQLUpdateSetItem;
+import com.alibaba.druid.sql.ast.statement.SQLUpdateStatement;
 import com.alibaba.druid.sql.parser.Lexer;
 import com.alibaba.druid.sql.parser.SQLParserFeature;
 import com.alibaba.druid.sql.parser.SQLParserUtils;
@@ -112,6 +115,9 @@ final class DruidStatementRewrite {
 				return null;
 			}
 		}
+		if (statement instanceof SQLUpdateStatement update && !setTargetsNameWrittenTables(update, written)) {
+			return null;
+		}
 		Set<String> renamedKeys = renameTables(tables);
 		if (renamedKeys == null) {
 			return null;
@@ -159,6 +165,12 @@ final class DruidStatementRewrite {
 				renamedKeys.add(key);
 				rename(source.getExpr());
 			}
+			if (rename && source.getAlias() == null && !tables.isReference(source)
+					&& tables.isAlias(key + this.names.suffix().toLowerCase(Locale.ROOT))) {
+				// an alias spelled like the shadow name would catch the table's
+				// references
+				return null;
+			}
 			if (tables.isReference(source)) {
 				referenceKeys.add((schema == null) ? key : null);
 				continue;
@@ -200,6 +212,50 @@ final class DruidStatementRewrite {
 			}
 		}
 		return renamedKeys;
+	}
+
+	/**
+	 * Returns whether every qualified column left of {@code SET} names exactly one of the
+	 * tables at the top of the UPDATE, by its alias or, when it has none, by its name or
+	 * {@code schema.name}.
+	 */
+	private static boolean setTargetsNameWrittenTables(SQLUpdateStatement update, List<SQLExprTableSource> written) {
+		Map<String, Integer> names = new HashMap<>();
+		for (SQLExprTableSource source : written) {
+			if (source.getAlias() != null) {
+				names.merge(TableCollector.key(source.getAlias()), 1, Integer::sum);
+			}
+			else {
+				String key = DruidTables.tableKey(source);
+				names.merge(key, 1, Integer::sum);
+				String schema = DruidTables.schemaKey(source);
+				if (schema != null) {
+					names.merge(schema + "." + key, 1, Integer::sum);
+				}
+			}
+		}
+		for (SQLUpdateSetItem item : update.getItems()) {
+			if (item.getColumn() instanceof SQLPropertyExpr column) {
+				SQLExpr owner = column.getOwner();
+				String key;
+				if (owner instanceof SQLIdentifierExpr) {
+					key = DruidTables.key(owner);
+				}
+				else if (owner instanceof SQLPropertyExpr table && table.getOwner() instanceof SQLIdentifierExpr) {
+					key = DruidTables.key(table.getOwner()) + "." + DruidTables.key(table);
+				}
+				else {
+					return false;
+				}
+				if (names.getOrDefault(key, 0) != 1) {
+					return false;
+				}
+			}
+			else if (!(item.getColumn() instanceof SQLIdentifierExpr)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void rename(SQLExpr name) {

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class ShadowTableRewriterTests {
 
 	// cases only the Druid fast path can parse: their output is checked by its check
-	private static final Set<String> BEYOND_JSQLPARSER = Set.of("select-lock-in-share-mode");
+	private static final Set<String> BEYOND_JSQLPARSER = Set.of("select-lock-in-share-mode",
+			"update-of-parenthesized-join", "delete-targets-from-parenthesized-join");
 
 	private final ShadowTableRewriter rewriter = new ShadowTableRewriter(RewriteCases.rules());
 
@@ -127,6 +128,57 @@ class ShadowTableRewriterTests {
 				Arguments.of("MySQL '--' without a blank is no comment",
 						"SELECT name FROM dict_region WHERE id = 1 --1 UNION SELECT v FROM secrets",
 						"is not a comment to MySQL"));
+	}
+
+	/**
+	 * Statements whose write target hides behind parentheses, nested joins or aliases;
+	 * shared with the replay integration test, which runs them on a real server.
+	 * @return name, SQL and the expected part of the reason
+	 */
+	static Stream<Arguments> hiddenWriteTargets() {
+		return Stream.of(
+				Arguments.of("read-base table updated through a parenthesized join partner",
+						"UPDATE orders o JOIN (dict_region r) ON r.id = o.region_id SET r.name = 'x'",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table updated through a doubly parenthesized join partner",
+						"UPDATE orders o JOIN ((dict_region r)) ON r.id = o.region_id SET r.name = 'x'",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table updated through a parenthesized comma partner",
+						"UPDATE orders o, (dict_region r) SET r.name = 'x' WHERE r.id = o.region_id",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table updated inside a parenthesized join list",
+						"UPDATE orders o LEFT JOIN (items i, dict_region r) ON r.id = o.region_id SET r.name = 'x'",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table deleted through a parenthesized join partner",
+						"DELETE r FROM orders o JOIN (dict_region r) ON r.id = o.region_id",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table deleted through an alias of USING",
+						"DELETE FROM r USING orders o, dict_region r WHERE r.id = o.region_id",
+						"DELETE ... USING target r names an alias"),
+				Arguments.of("alias spelled like another table's name",
+						"UPDATE orders AS dict_region JOIN dict_region AS orders ON orders.id = dict_region.region_id SET orders.name = 'x'",
+						"table dict_region is read-base"),
+				Arguments.of("alias spelled like the shadow name of an unaliased table",
+						"DELETE items_gray FROM orders AS items_gray JOIN items ON items.id = items_gray.id",
+						"the alias items_gray is spelled like the shadow table"),
+				Arguments.of("shared table aliased like the shadow name of an unaliased table",
+						"UPDATE id_alloc orders_gray JOIN orders ON orders.id = orders_gray.id SET orders_gray.n = 1",
+						"the alias orders_gray is spelled like the shadow table"),
+				Arguments.of("delete target naming no table",
+						"DELETE x FROM orders o JOIN items i ON i.order_id = o.id",
+						"write target x does not name a table"),
+				Arguments.of("update column qualified by no table", "UPDATE orders SET orders_gray.total = 1",
+						"write target orders_gray does not name a table"),
+				Arguments.of("update of a derived table",
+						"UPDATE orders o JOIN (SELECT * FROM dict_region) d ON d.id = o.region_id SET d.name = 'x'",
+						"write target d does not name exactly one table"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hiddenWriteTargets")
+	void refusesWritesWhoseTargetHidesBehindParenthesesJoinsOrAliases(String name, String sql, String reason) {
+		refusesStatementsThatCouldTouchBaseData(name, sql, reason);
+		assertThat(new DruidStatementRewrite(RewriteCases.rules(), RewriteCases.LANE).apply(sql)).isNull();
 	}
 
 	@ParameterizedTest(name = "{0}")
