@@ -154,6 +154,9 @@ final class DruidStatementRewrite {
 		// the names DELETE targets refer to; null for a schema-qualified one
 		List<@Nullable String> referenceKeys = new ArrayList<>();
 		for (SQLExprTableSource source : tables.sources()) {
+			if (isDual(source)) {
+				continue;
+			}
 			TablePolicy policy = policy(source);
 			if (policy == TablePolicy.DENY) {
 				return null;
@@ -375,7 +378,8 @@ final class DruidStatementRewrite {
 		}
 		for (SQLExprTableSource source : tables.sources()) {
 			TablePolicy policy = policy(source);
-			if (!isShadowTable(source) && (policy == TablePolicy.SHADOW || policy == TablePolicy.DENY)) {
+			if (!isShadowTable(source) && !isDual(source)
+					&& (policy == TablePolicy.SHADOW || policy == TablePolicy.DENY)) {
 				return false;
 			}
 		}
@@ -389,9 +393,21 @@ final class DruidStatementRewrite {
 			List<SQLStatement> statements = parser.parseStatementList();
 			return (statements.size() == 1 && parser.getLexer().token() == Token.EOF) ? statements.get(0) : null;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError ex) {
+			// a class the parser needs missing at runtime leaves the statement to the
+			// full
+			// path, like a syntax error
 			return null;
 		}
+	}
+
+	/**
+	 * Returns whether a table source is MySQL's {@code DUAL}, which names no table:
+	 * unquoted and unqualified.
+	 */
+	private boolean isDual(SQLExprTableSource source) {
+		return this.mysql && source.getExpr() instanceof SQLIdentifierExpr name
+				&& "dual".equalsIgnoreCase(name.getName());
 	}
 
 	private boolean isShadowTable(SQLExprTableSource source) {

@@ -158,7 +158,7 @@ final class LaneStatementRewrite {
 		Set<String> keptNames = new HashSet<>();
 		for (Table table : collector.tables()) {
 			String key = TableCollector.key(table.getName());
-			if (table.getSchemaName() == null && collector.isCte(key)) {
+			if ((table.getSchemaName() == null && collector.isCte(key)) || isDual(table)) {
 				continue;
 			}
 			TablePolicy policy = policy(table);
@@ -258,7 +258,7 @@ final class LaneStatementRewrite {
 		TableCollector collector = (collected != null) ? collected : collect(statement);
 		for (Table table : collector.tables()) {
 			String key = TableCollector.key(table.getName());
-			if ((table.getSchemaName() == null && collector.isCte(key)) || isShadowTable(table, key)) {
+			if ((table.getSchemaName() == null && collector.isCte(key)) || isShadowTable(table, key) || isDual(table)) {
 				continue;
 			}
 			TablePolicy policy = policy(table);
@@ -266,6 +266,15 @@ final class LaneStatementRewrite {
 				throw new Refusal("the statement would still use base table " + key);
 			}
 		}
+	}
+
+	/**
+	 * Returns whether a table is MySQL's {@code DUAL}, which names no table: unquoted and
+	 * unqualified ({@code `dual`} and {@code shop.dual} are tables).
+	 */
+	private boolean isDual(Table table) {
+		return this.rules.dialect() == SqlDialect.MYSQL && table.getSchemaName() == null
+				&& "dual".equalsIgnoreCase(table.getName());
 	}
 
 	private boolean isShadowTable(Table table, String key) {

@@ -5,11 +5,13 @@ import java.util.stream.Stream;
 
 import dev.lanes.shadow.ShadowRejectedException;
 import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
 import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
 import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -189,6 +191,67 @@ class ShadowTableRewriterTests {
 			.withMessageContaining("Refused for lane 'gray'")
 			.withMessageContaining(reason)
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo(ShadowRejectedException.SQL_STATE));
+	}
+
+	@Test
+	@Timeout(30)
+	void tenThousandNestedParenthesesAreRefusedBeforeParsing() {
+		String sql = "SELECT " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " FROM orders";
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+			.withMessageContaining("parentheses are nested 10000 deep, more than the 100");
+	}
+
+	@Test
+	@Timeout(30)
+	void subqueriesNestedFiveThousandDeepAreRefusedBeforeParsing() {
+		String sql = "SELECT id FROM orders WHERE id IN " + "(SELECT id FROM orders WHERE id IN ".repeat(5_000) + "(1)"
+				+ ")".repeat(5_000);
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+			.withMessageContaining("parentheses are nested 5001 deep");
+	}
+
+	@Test
+	void nestingUpToTheLimitIsRewritten() throws Exception {
+		String sql = "SELECT id FROM orders WHERE id IN " + "(SELECT id FROM orders WHERE id IN ".repeat(98) + "(1)"
+				+ ")".repeat(98);
+		assertThat(SqlNesting.maxDepth(sql, true)).isEqualTo(SqlNesting.MAX_DEPTH - 1);
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, sql)).isEqualTo(sql.replace("orders", "orders_gray"));
+	}
+
+	@Test
+	@Timeout(30)
+	void stackOverflowWithoutParenthesesIsACachedRefusal() {
+		// a long operator chain nests the parsed expression without any parenthesis
+		String sql = "SELECT id FROM orders WHERE id = " + "- ".repeat(50_000) + "1";
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(ShadowRejectedException.class)
+				.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+				.withMessageContaining("nested too deeply for the shadow rewriter");
+		}
+	}
+
+	@Test
+	void selectFromDualNeedsNoShadowTable() throws Exception {
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "SELECT 1 FROM DUAL")).isEqualTo("SELECT 1 FROM DUAL");
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "select now() from dual"))
+			.isEqualTo("select now() from dual");
+	}
+
+	@Test
+	void quotedOrQualifiedDualIsATable() throws Exception {
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "SELECT * FROM `dual`"))
+			.isEqualTo("SELECT * FROM `dual_gray`");
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "SELECT * FROM shop.dual"))
+			.isEqualTo("SELECT * FROM shop.dual_gray");
+	}
+
+	@Test
+	void dualIsATableForPostgres() throws Exception {
+		ShadowTableRewriter postgres = new ShadowTableRewriter(
+				ShadowRules.builder().lanes("gray").dialect(SqlDialect.POSTGRESQL).build());
+		assertThat(postgres.rewrite("gray", "SELECT 1 FROM dual")).isEqualTo("SELECT 1 FROM dual_gray");
 	}
 
 	@Test
