@@ -2,15 +2,20 @@ package dev.lanes.shadow.rewrite;
 
 /**
  * Measures how deeply an SQL text nests parentheses, before any parser sees it. Both
- * parsers descend recursively, one stack frame chain per level: thousands of levels
+ * parsers descend recursively, one chain of stack frames per level: thousands of levels
  * ({@code SELECT ((((...1...))))}, subqueries inside subqueries) overflow the thread's
  * stack, and JSqlParser takes seconds to minutes on a few thousand before it does.
  * {@link ShadowTableRewriter} refuses SQL nested deeper than {@link #MAX_DEPTH}.
  * <p>
- * Parentheses are counted outside string literals, quoted identifiers and comments
- * (MySQL's executable comments, which the server runs, are counted). The scan needs not
- * read the text exactly as the server does: a misread only moves the count, and a
- * statement that still overflows a parser's stack is refused all the same.
+ * Parentheses inside string literals, quoted identifiers and comments are not counted,
+ * but the count errs on the high side wherever a parser could read the text otherwise
+ * than the server, since a parser that sees more nesting than counted could still be kept
+ * busy: the text is scanned once with backslash escapes in quotes and once without, and
+ * the higher count wins (JSqlParser reads MySQL's {@code "a\"} as an identifier, the
+ * server as the start of a string); block comments end at the first {@code *}{@code /}
+ * and executable comments ({@code /*!}) are counted; PostgreSQL's dollar quotes are
+ * counted too. A statement that still overflows a parser's stack is refused all the same
+ * ({@link ShadowTableRewriter}).
  */
 final class SqlNesting {
 
@@ -23,14 +28,18 @@ final class SqlNesting {
 	}
 
 	/**
-	 * Returns the deepest nesting of parentheses in SQL text.
+	 * Returns the deepest nesting of parentheses in SQL text, the higher of the readings
+	 * with and without backslash escapes.
 	 * @param sql the SQL
-	 * @param mysql whether to read it as MySQL ({@code #} comments, backslash escapes in
-	 * all strings, {@code --} a comment only before a blank) or as PostgreSQL (nested
-	 * block comments, {@code E'...'} escapes, dollar quotes)
+	 * @param mysql whether to read it as MySQL ({@code #} comments, {@code --} a comment
+	 * only before a blank) or as PostgreSQL ({@code --} always a comment)
 	 * @return the maximum depth, 0 for none
 	 */
 	static int maxDepth(String sql, boolean mysql) {
+		return Math.max(maxDepth(sql, mysql, true), maxDepth(sql, mysql, false));
+	}
+
+	private static int maxDepth(String sql, boolean mysql, boolean backslashEscapes) {
 		int depth = 0;
 		int max = 0;
 		int n = sql.length();
@@ -47,31 +56,22 @@ final class SqlNesting {
 				i++;
 			}
 			else if (c == '\'' || c == '"' || c == '`') {
-				boolean escapes = (c != '`') && (mysql || (c == '\'' && isEscapeString(sql, i)));
-				i = skipQuoted(sql, i, c, escapes && (mysql || c == '\''));
+				i = skipQuoted(sql, i, c, backslashEscapes && c != '`');
 			}
-			else if (c == '/' && sql.startsWith("/*", i)) {
-				i = (mysql && (sql.startsWith("/*!", i) || sql.startsWith("/*M!", i))) ? i + 2
-						: skipBlockComment(sql, i, !mysql);
+			else if (c == '/' && sql.startsWith("/*", i) && !sql.startsWith("/*!", i) && !sql.startsWith("/*M!", i)) {
+				int end = sql.indexOf("*/", i + 2);
+				i = (end < 0) ? n : end + 2;
 			}
 			else if ((c == '-' && sql.startsWith("--", i) && (!mysql || i + 2 >= n || sql.charAt(i + 2) <= ' '))
 					|| (mysql && c == '#')) {
 				int end = sql.indexOf('\n', i);
 				i = (end < 0) ? n : end + 1;
 			}
-			else if (!mysql && c == '$') {
-				i = skipDollarQuoted(sql, i);
-			}
 			else {
 				i++;
 			}
 		}
 		return max;
-	}
-
-	private static boolean isEscapeString(String sql, int quote) {
-		return quote > 0 && (sql.charAt(quote - 1) == 'E' || sql.charAt(quote - 1) == 'e')
-				&& (quote < 2 || !Character.isLetterOrDigit(sql.charAt(quote - 2)) && sql.charAt(quote - 2) != '_');
 	}
 
 	/**
@@ -92,45 +92,6 @@ final class SqlNesting {
 			}
 		}
 		return sql.length();
-	}
-
-	private static int skipBlockComment(String sql, int start, boolean nested) {
-		int level = 0;
-		int i = start;
-		while (i < sql.length()) {
-			if (sql.startsWith("/*", i) && (nested || level == 0)) {
-				level++;
-				i += 2;
-			}
-			else if (sql.startsWith("*/", i)) {
-				level--;
-				i += 2;
-				if (level == 0) {
-					return i;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		return sql.length();
-	}
-
-	/**
-	 * Returns the index after a PostgreSQL dollar-quoted string ({@code $tag$...$tag$}),
-	 * or after the {@code $} when it opens none (a parameter such as {@code $1}).
-	 */
-	private static int skipDollarQuoted(String sql, int start) {
-		int i = start + 1;
-		while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-			i++;
-		}
-		if (i >= sql.length() || sql.charAt(i) != '$' || (i > start + 1 && Character.isDigit(sql.charAt(start + 1)))) {
-			return start + 1;
-		}
-		String tag = sql.substring(start, i + 1);
-		int end = sql.indexOf(tag, i + 1);
-		return (end < 0) ? sql.length() : end + tag.length();
 	}
 
 }

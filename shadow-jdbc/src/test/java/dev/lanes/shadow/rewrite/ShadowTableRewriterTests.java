@@ -219,6 +219,15 @@ class ShadowTableRewriterTests {
 	}
 
 	@Test
+	@Timeout(30)
+	void deepNestingBehindAQuoteTheParsersReadDifferentlyIsRefusedBeforeParsing() {
+		String sql = "SELECT \"a\\\" " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " \" FROM orders";
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+			.withMessageContaining("parentheses are nested 10000 deep");
+	}
+
+	@Test
 	void nestingUpToTheLimitIsRewritten() throws Exception {
 		String sql = "SELECT id FROM orders WHERE id IN " + "(SELECT id FROM orders WHERE id IN ".repeat(98) + "(1)"
 				+ ")".repeat(98);
