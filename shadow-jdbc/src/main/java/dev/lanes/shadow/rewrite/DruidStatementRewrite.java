@@ -50,7 +50,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Tables are found by {@link DruidTables}, which walks every field of the statement. A
  * column qualifier or a multi-table DELETE target naming no table or alias of the
- * statement makes the fast path give up.
+ * statement, a qualified column left of an UPDATE's {@code SET} that does not name
+ * exactly one of its top-level tables, and an alias spelled like the shadow name of a
+ * table renamed without alias make the fast path give up. MySQL's {@code DUAL} (unquoted,
+ * unqualified) is no table.
  * <p>
  * The rename is made in the text: every token spelling the name of a table to rename gets
  * the suffix, quotes kept. The same renames are made in the parsed statement, following
