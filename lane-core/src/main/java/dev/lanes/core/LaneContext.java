@@ -1,5 +1,7 @@
 package dev.lanes.core;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,13 +16,23 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  *
- * A {@code null} lane means base traffic. Propagation across threads (executors, Reactor)
- * is done by the starters, which capture {@link #current()} on one thread and open a
- * scope with it on the other.
+ * A {@code null} lane means base traffic. Lanes are held in lower case (see
+ * {@link Lanes}): {@code open("GRAY")} makes {@code gray} current. Propagation across
+ * threads (executors, Reactor) is done by the starters, which capture {@link #current()}
+ * on one thread and open a scope with it on the other.
+ * <p>
+ * Scopes nest: they must be closed in the reverse order of opening, on the thread that
+ * opened them. Closing a scope while scopes opened inside it are still open closes those
+ * too, restores the lane that was current before the closed scope was opened, and throws
+ * an {@link IllegalStateException}, so the mistake is seen while the lane is still right;
+ * the inner scopes' own {@code close()} then does nothing. Closing a scope on another
+ * thread throws and changes nothing. {@link #clear()} forgets the open scopes.
  */
 public final class LaneContext {
 
 	private static final ThreadLocal<@Nullable String> CURRENT = new ThreadLocal<>();
+
+	private static final ThreadLocal<@Nullable Scope> INNERMOST = new ThreadLocal<>();
 
 	private LaneContext() {
 	}
@@ -40,31 +52,35 @@ public final class LaneContext {
 	 * @return the scope to close when the work ends
 	 */
 	public static Scope open(@Nullable String lane) {
-		String previous = CURRENT.get();
+		Scope scope = new Scope(CURRENT.get(), INNERMOST.get());
 		set(lane);
-		return new Scope(previous);
+		INNERMOST.set(scope);
+		return scope;
 	}
 
 	/**
 	 * Sets the current lane without a scope. Meant for context-propagation accessors that
 	 * pair it with {@link #clear()} or a later {@code set}; application code should
 	 * prefer {@link #open(String)}.
-	 * @param lane the lane, or {@code null} (or blank) for base traffic
+	 * @param lane the lane, or {@code null} (or blank) for base traffic; held in lower
+	 * case
 	 */
 	public static void set(@Nullable String lane) {
 		if (lane == null || lane.isBlank()) {
 			CURRENT.remove();
 		}
 		else {
-			CURRENT.set(lane);
+			CURRENT.set(lane.trim().toLowerCase(Locale.ROOT));
 		}
 	}
 
 	/**
-	 * Clears the current lane, making the thread's work base traffic.
+	 * Clears the current lane, making the thread's work base traffic, and forgets the
+	 * scopes left open on the thread.
 	 */
 	public static void clear() {
 		CURRENT.remove();
+		INNERMOST.remove();
 	}
 
 	/**
@@ -74,18 +90,65 @@ public final class LaneContext {
 
 		private final @Nullable String previous;
 
+		private final @Nullable Scope outer;
+
+		private final Thread thread = Thread.currentThread();
+
 		private boolean closed;
 
-		private Scope(@Nullable String previous) {
+		private Scope(@Nullable String previous, @Nullable Scope outer) {
 			this.previous = previous;
+			this.outer = outer;
 		}
 
+		/**
+		 * Restores the lane that was current when this scope was opened.
+		 * @throws IllegalStateException when called on another thread than the one that
+		 * opened the scope (nothing changes), or while scopes opened inside this one are
+		 * still open (they are closed too)
+		 */
 		@Override
 		public void close() {
-			if (!this.closed) {
-				this.closed = true;
-				set(this.previous);
+			if (this.closed) {
+				return;
 			}
+			if (Thread.currentThread() != this.thread) {
+				throw new IllegalStateException("A lane scope opened on thread '" + this.thread.getName()
+						+ "' was closed on thread '" + Thread.currentThread().getName() + "'");
+			}
+			this.closed = true;
+			Scope innermost = INNERMOST.get();
+			if (!isOpenIn(innermost)) {
+				// clear() forgot the open scopes: restore the lane all the same
+				set(this.previous);
+				return;
+			}
+			int inner = 0;
+			for (Scope scope = innermost; scope != this; scope = scope.outer) {
+				scope.closed = true;
+				inner++;
+			}
+			set(this.previous);
+			if (this.outer != null) {
+				INNERMOST.set(this.outer);
+			}
+			else {
+				INNERMOST.remove();
+			}
+			if (inner > 0) {
+				throw new IllegalStateException("A lane scope was closed before the " + inner
+						+ " scope(s) opened inside it; they were closed too and the lane before it ("
+						+ Lanes.label(this.previous) + ") restored");
+			}
+		}
+
+		private boolean isOpenIn(@Nullable Scope innermost) {
+			for (Scope scope = innermost; scope != null; scope = scope.outer) {
+				if (scope == this) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

@@ -1,11 +1,17 @@
 package dev.lanes.core;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Lane names: what a valid name looks like and how base traffic is labelled.
+ * <p>
+ * Lane names are case-insensitive: every entry point (configuration, rules, headers,
+ * instance tags, {@link LaneContext}) turns a name into its {@link #canonical canonical}
+ * lower-case form, so {@code GRAY} and {@code gray} are one lane everywhere and a
+ * case-variant can never slip past a setting made for the other.
  */
 public final class Lanes {
 
@@ -28,6 +34,18 @@ public final class Lanes {
 	 */
 	public static boolean isValidName(@Nullable String name) {
 		return name != null && NAME.matcher(name).matches() && !BASE.equalsIgnoreCase(name);
+	}
+
+	/**
+	 * Returns the canonical form of a lane name: trimmed and in lower case
+	 * ({@link Locale#ROOT}).
+	 * @param name the candidate name
+	 * @return the canonical name, or {@code null} when {@code name} is not a valid lane
+	 * name
+	 */
+	public static @Nullable String canonical(@Nullable String name) {
+		String trimmed = (name != null) ? name.trim() : null;
+		return isValidName(trimmed) ? trimmed.toLowerCase(Locale.ROOT) : null;
 	}
 
 	/**

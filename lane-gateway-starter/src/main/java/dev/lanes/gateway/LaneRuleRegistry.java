@@ -2,6 +2,7 @@ package dev.lanes.gateway;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.lanes.core.rule.InvalidRulesException;
@@ -56,15 +57,16 @@ public class LaneRuleRegistry {
 
 	/**
 	 * Turns the rules of a lane on or off; while off, no request is tagged with it.
-	 * @param lane the lane
+	 * @param lane the lane, in any case (lane names are case-insensitive)
 	 * @param enabled whether its rules are in force
 	 */
 	public synchronized void setLaneEnabled(String lane, boolean enabled) {
+		String canonical = lane.trim().toLowerCase(Locale.ROOT);
 		if (enabled) {
-			this.disabledLanes.remove(lane);
+			this.disabledLanes.remove(canonical);
 		}
 		else {
-			this.disabledLanes.add(lane);
+			this.disabledLanes.add(canonical);
 		}
 		this.active = this.configured.withDisabledLanes(this.disabledLanes);
 	}

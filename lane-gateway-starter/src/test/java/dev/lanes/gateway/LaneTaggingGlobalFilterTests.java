@@ -112,6 +112,25 @@ class LaneTaggingGlobalFilterTests {
 	}
 
 	@Test
+	void trustForwardsTheClientLaneInLowerCase() {
+		ServerHttpRequest request = run(InboundTagPolicy.TRUST,
+				MockServerHttpRequest.get("/a").header("x-lane", "GRAY"));
+		assertThat(request.getHeaders().getFirst("x-lane")).isEqualTo("gray");
+		assertThat((String) this.forwarded.get().getAttribute(LaneTaggingGlobalFilter.LANE_ATTRIBUTE))
+			.isEqualTo("gray");
+	}
+
+	@Test
+	void laneIsDisabledAndEnabledWhateverTheCaseItIsNamedIn() {
+		this.rules.setLaneEnabled("GRAY", false);
+		assertThat(run(InboundTagPolicy.STRIP, MockServerHttpRequest.get("/a").header("canary", "gray")).getHeaders()
+			.containsHeader("x-lane")).isFalse();
+		this.rules.setLaneEnabled("Gray", true);
+		assertThat(run(InboundTagPolicy.STRIP, MockServerHttpRequest.get("/a").header("canary", "gray")).getHeaders()
+			.getFirst("x-lane")).isEqualTo("gray");
+	}
+
+	@Test
 	void disabledLaneTagsNothing() {
 		this.rules.setLaneEnabled("gray", false);
 		assertThat(run(InboundTagPolicy.STRIP, MockServerHttpRequest.get("/a").header("canary", "gray")).getHeaders()

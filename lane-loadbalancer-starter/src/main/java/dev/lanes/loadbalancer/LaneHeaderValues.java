@@ -17,7 +17,8 @@ public final class LaneHeaderValues {
 	 * Returns the lane carried by a lane header value and a baggage header value. The
 	 * lane header wins; the baggage is read only when the lane header is absent. A value
 	 * that is not a valid lane name (including {@value Lanes#BASE}) means base traffic,
-	 * so a malformed header can never select a tagged instance.
+	 * so a malformed header can never select a tagged instance. The lane is returned in
+	 * its canonical lower-case form ({@link Lanes#canonical}).
 	 * @param laneHeader the lane header value, possibly {@code null}
 	 * @param baggage the baggage header value, possibly {@code null}
 	 * @return the lane, or {@code null} for base traffic
@@ -25,7 +26,7 @@ public final class LaneHeaderValues {
 	public static @Nullable String lane(@Nullable String laneHeader, @Nullable String baggage) {
 		String lane = (laneHeader != null && !laneHeader.isBlank()) ? laneHeader.trim()
 				: LaneHeaders.laneFromBaggage(baggage);
-		return Lanes.isValidName(lane) ? lane : null;
+		return Lanes.canonical(lane);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.lanes.loadbalancer;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,8 +78,14 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 	 * @return the fallback
 	 */
 	public String fallbackOf(String lane) {
-		Lane settings = this.lanes.get(lane);
-		return (settings != null) ? settings.getFallback() : FALLBACK_BASE;
+		for (Map.Entry<String, Lane> entry : this.lanes.entrySet()) {
+			// lane names are case-insensitive; validate() refuses two spellings of one
+			// lane
+			if (entry.getKey().equalsIgnoreCase(lane)) {
+				return entry.getValue().getFallback();
+			}
+		}
+		return FALLBACK_BASE;
 	}
 
 	@Override
@@ -91,9 +98,14 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
 	 */
 	public void validate() {
+		Set<String> canonical = new HashSet<>();
 		for (Map.Entry<String, Lane> entry : this.lanes.entrySet()) {
 			String lane = entry.getKey();
 			String path = "lane.loadbalancer.lanes." + lane;
+			if (!canonical.add(lane.toLowerCase(Locale.ROOT))) {
+				throw new InvalidConfigurationPropertyValueException(path, lane,
+						"Lane names are case-insensitive: this lane is configured twice");
+			}
 			if (!Lanes.isValidName(lane)) {
 				throw new InvalidConfigurationPropertyValueException(path, lane,
 						"A lane name is 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit,"
@@ -104,7 +116,7 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
 						"Use 'base', 'reject' or the name of another lane");
 			}
-			if (lane.equals(fallback)) {
+			if (lane.equalsIgnoreCase(fallback)) {
 				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
 						"A lane cannot fall back to itself");
 			}
@@ -140,7 +152,7 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 		}
 
 		public void setFallback(@Nullable String fallback) {
-			this.fallback = (fallback != null) ? fallback.trim() : FALLBACK_BASE;
+			this.fallback = (fallback != null) ? fallback.trim().toLowerCase(Locale.ROOT) : FALLBACK_BASE;
 		}
 
 	}

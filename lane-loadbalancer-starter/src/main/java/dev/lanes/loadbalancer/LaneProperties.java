@@ -1,5 +1,7 @@
 package dev.lanes.loadbalancer;
 
+import java.util.Locale;
+
 import dev.lanes.core.LaneHeaders;
 import dev.lanes.core.Lanes;
 import org.jspecify.annotations.Nullable;
@@ -132,7 +134,7 @@ public class LaneProperties {
 						"A lane name is 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit,"
 								+ " and is not 'base'");
 			}
-			this.tag = trimmed;
+			this.tag = (trimmed != null) ? trimmed.toLowerCase(Locale.ROOT) : null;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.lanes.loadbalancer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,8 +111,7 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 				return lane;
 			}
 		}
-		String current = LaneContext.current();
-		return Lanes.isValidName(current) ? current : null;
+		return Lanes.canonical(LaneContext.current());
 	}
 
 	/**
@@ -183,7 +183,7 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 	}
 
 	/**
-	 * Returns the lane of an instance from its metadata.
+	 * Returns the lane of an instance from its metadata, in lower case like every lane.
 	 * @param instance the instance
 	 * @return the lane, or {@code null} for a base instance
 	 */
@@ -192,7 +192,7 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 		if (tag == null || tag.isBlank() || Lanes.BASE.equalsIgnoreCase(tag.trim())) {
 			return null;
 		}
-		return tag.trim();
+		return tag.trim().toLowerCase(Locale.ROOT);
 	}
 
 	private List<ServiceInstance> chosen(@Nullable String lane, String outcome, List<ServiceInstance> instances) {

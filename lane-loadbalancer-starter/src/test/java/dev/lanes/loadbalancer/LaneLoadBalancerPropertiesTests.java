@@ -51,6 +51,30 @@ class LaneLoadBalancerPropertiesTests {
 	}
 
 	@Test
+	void laneSettingsApplyWhateverTheCaseOfTheLane() {
+		lane("GRAY", "Reject");
+		this.properties.validate();
+		assertThat(this.properties.fallbackOf("gray")).isEqualTo("reject");
+	}
+
+	@Test
+	void refusesTwoSpellingsOfOneLane() {
+		lane("gray", "base");
+		lane("GRAY", "reject");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(this.properties::validate)
+			.withMessageContaining("case-insensitive");
+	}
+
+	@Test
+	void refusesFallbackToItselfInAnotherCase() {
+		lane("gray", "GRAY");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(this.properties::validate)
+			.withMessageContaining("itself");
+	}
+
+	@Test
 	void refusesFallbackToItself() {
 		lane("gray", "gray");
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)

@@ -54,6 +54,20 @@ class LaneServiceInstanceListSupplierTests {
 	}
 
 	@Test
+	void laneMatchesInstanceTagsWhateverTheirCase() {
+		ServiceInstance upper = instance("c-gray-2", "Gray");
+		assertThat(choose(headers("x-lane", "GRAY"), C1, C_GRAY, upper)).containsExactly(C_GRAY, upper);
+		assertThat(count("gray", "matched")).isEqualTo(1);
+	}
+
+	@Test
+	void upperCaseLaneOfTheContextSelectsTheLaneInstances() {
+		try (LaneContext.Scope scope = LaneContext.open("GRAY")) {
+			assertThat(choose(new HttpHeaders(), C1, C_GRAY)).containsExactly(C_GRAY);
+		}
+	}
+
+	@Test
 	void baseRequestGetsOnlyBaseInstances() {
 		assertThat(choose(new HttpHeaders(), C1, C_GRAY, C2, C_BLUE)).containsExactly(C1, C2);
 		assertThat(count("base", "matched")).isEqualTo(1);

@@ -59,12 +59,15 @@ public final class ShadowRules {
 	}
 
 	/**
-	 * Tells whether the statements of {@code lane} must use shadow data.
+	 * Tells whether the statements of {@code lane} must use shadow data. Lane names are
+	 * compared ignoring case ({@link Lanes#canonical}): {@code GRAY} is shadowed when
+	 * {@code gray} is.
 	 * @param lane the lane, or {@code null} for base traffic
 	 * @return whether the lane is shadowed
 	 */
 	public boolean isShadowed(@Nullable String lane) {
-		return lane != null && this.lanes.contains(lane);
+		String canonical = Lanes.canonical(lane);
+		return canonical != null && this.lanes.contains(canonical);
 	}
 
 	/**
@@ -110,11 +113,11 @@ public final class ShadowRules {
 
 	/**
 	 * Returns the suffix that turns a base table name into the lane's shadow table name.
-	 * @param lane the lane
-	 * @return the suffix, for example {@code _gray}
+	 * @param lane the lane, in any case
+	 * @return the suffix, for example {@code _gray}, with the lane in lower case
 	 */
 	public String suffix(String lane) {
-		return this.tableSuffix.replace(LANE_PLACEHOLDER, lane);
+		return this.tableSuffix.replace(LANE_PLACEHOLDER, lane.trim().toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -176,15 +179,16 @@ public final class ShadowRules {
 
 		/**
 		 * Adds shadowed lanes.
-		 * @param lanes valid lane names
+		 * @param lanes valid lane names, in any case; held in lower case
 		 * @return this builder
 		 */
 		public Builder lanes(String... lanes) {
 			for (String lane : lanes) {
-				if (!Lanes.isValidName(lane)) {
+				String canonical = Lanes.canonical(lane);
+				if (canonical == null) {
 					throw new IllegalArgumentException("Invalid lane name '" + lane + "'");
 				}
-				this.lanes.add(lane);
+				this.lanes.add(canonical);
 			}
 			return this;
 		}

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -128,7 +129,9 @@ public final class RuleSet {
 	 * @return the new rule set
 	 */
 	public RuleSet withDisabledLanes(Collection<String> lanes) {
-		return new RuleSet(this.rules, new LinkedHashSet<>(lanes));
+		Set<String> disabled = new LinkedHashSet<>();
+		lanes.forEach((lane) -> disabled.add(lane.trim().toLowerCase(Locale.ROOT)));
+		return new RuleSet(this.rules, disabled);
 	}
 
 	/**
@@ -196,7 +199,7 @@ public final class RuleSet {
 		if (problems.size() > before) {
 			return null;
 		}
-		return new Rule(index, path, new LaneDecision(lane, index), definition.isEnabled(), any,
+		return new Rule(index, path, new LaneDecision(Lanes.canonical(lane), index), definition.isEnabled(), any,
 				conditions.toArray(new Condition[0]), ratio, Set.copyOf(definition.getRoutes()));
 	}
 

@@ -317,6 +317,14 @@ class RuleSetTests {
 		}
 
 		@Test
+		void laneOfARuleIsDecidedInLowerCaseAndDisabledWhateverTheCase() {
+			RuleSet rules = rules(rule("GRAY", condition("header", "canary", "exists", null)));
+			TestRequest request = TestRequest.create().header("canary", "x");
+			assertThat(lane(rules, request)).isEqualTo("gray");
+			assertThat(lane(rules.withDisabledLanes(Set.of("Gray")), request)).isNull();
+		}
+
+		@Test
 		void needsBodyOnlyWhereABodyRuleApplies() {
 			RuleDefinition body = rule("gray", condition("body", "/order/channel", "==", "app"));
 			body.setRoutes(List.of("orders"));

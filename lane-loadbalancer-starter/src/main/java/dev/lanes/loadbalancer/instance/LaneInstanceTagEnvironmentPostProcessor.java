@@ -1,6 +1,7 @@
 package dev.lanes.loadbalancer.instance;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.lanes.core.Lanes;
@@ -62,6 +63,8 @@ public class LaneInstanceTagEnvironmentPostProcessor implements EnvironmentPostP
 					"A lane name is 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit,"
 							+ " and is not 'base'");
 		}
+		// lane names are case-insensitive; the registry gets the canonical form
+		tag = tag.toLowerCase(Locale.ROOT);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		if (!TAG_PROPERTY.equals(property)) {
 			properties.put(TAG_PROPERTY, tag);

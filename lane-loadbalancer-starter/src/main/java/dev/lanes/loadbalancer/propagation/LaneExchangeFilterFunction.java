@@ -45,7 +45,7 @@ public class LaneExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private static @Nullable String laneOf(@Nullable Object fromContext) {
 		if (fromContext instanceof String lane && Lanes.isValidName(lane)) {
-			return lane;
+			return Lanes.canonical(lane);
 		}
 		return LanePropagation.currentLane();
 	}

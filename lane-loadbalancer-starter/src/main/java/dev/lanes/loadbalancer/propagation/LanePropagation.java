@@ -28,8 +28,7 @@ public final class LanePropagation {
 	 * @return the lane, or {@code null} for base traffic
 	 */
 	public static @Nullable String currentLane() {
-		String lane = LaneContext.current();
-		return Lanes.isValidName(lane) ? lane : null;
+		return Lanes.canonical(LaneContext.current());
 	}
 
 	/**

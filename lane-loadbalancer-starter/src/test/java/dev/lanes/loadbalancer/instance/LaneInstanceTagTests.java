@@ -56,6 +56,13 @@ class LaneInstanceTagTests {
 	}
 
 	@Test
+	void environmentPostProcessorPublishesTheTagInLowerCase() {
+		MockEnvironment environment = new MockEnvironment().withProperty("lane.instance.tag", "GRAY");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.cloud.nacos.discovery.metadata.lane")).isEqualTo("gray");
+	}
+
+	@Test
 	void acceptsMseAlias() {
 		MockEnvironment environment = new MockEnvironment().withProperty("alicloud.service.tag", "gray");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,6 +16,8 @@ import com.alibaba.druid.sql.ast.SQLStatement;
 import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
 import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
 import com.alibaba.druid.sql.ast.statement.SQLExprTableSource;
+import com.alibaba.druid.sql.ast.statement.SQLUpdateSetItem;
+import com.alibaba.druid.sql.ast.statement.SQLUpdateStatement;
 import com.alibaba.druid.sql.parser.Lexer;
 import com.alibaba.druid.sql.parser.SQLParserFeature;
 import com.alibaba.druid.sql.parser.SQLParserUtils;
@@ -47,7 +50,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Tables are found by {@link DruidTables}, which walks every field of the statement. A
  * column qualifier or a multi-table DELETE target naming no table or alias of the
- * statement makes the fast path give up.
+ * statement, a qualified column left of an UPDATE's {@code SET} that does not name
+ * exactly one of its top-level tables, and an alias spelled like the shadow name of a
+ * table renamed without alias make the fast path give up. MySQL's {@code DUAL} (unquoted,
+ * unqualified) is no table.
  * <p>
  * The rename is made in the text: every token spelling the name of a table to rename gets
  * the suffix, quotes kept. The same renames are made in the parsed statement, following
@@ -112,6 +118,9 @@ final class DruidStatementRewrite {
 				return null;
 			}
 		}
+		if (statement instanceof SQLUpdateStatement update && !setTargetsNameWrittenTables(update, written)) {
+			return null;
+		}
 		Set<String> renamedKeys = renameTables(tables);
 		if (renamedKeys == null) {
 			return null;
@@ -148,6 +157,9 @@ final class DruidStatementRewrite {
 		// the names DELETE targets refer to; null for a schema-qualified one
 		List<@Nullable String> referenceKeys = new ArrayList<>();
 		for (SQLExprTableSource source : tables.sources()) {
+			if (isDual(source)) {
+				continue;
+			}
 			TablePolicy policy = policy(source);
 			if (policy == TablePolicy.DENY) {
 				return null;
@@ -158,6 +170,12 @@ final class DruidStatementRewrite {
 			if (rename) {
 				renamedKeys.add(key);
 				rename(source.getExpr());
+			}
+			if (rename && source.getAlias() == null && !tables.isReference(source)
+					&& tables.isAlias(key + this.names.suffix().toLowerCase(Locale.ROOT))) {
+				// an alias spelled like the shadow name would catch the table's
+				// references
+				return null;
 			}
 			if (tables.isReference(source)) {
 				referenceKeys.add((schema == null) ? key : null);
@@ -200,6 +218,50 @@ final class DruidStatementRewrite {
 			}
 		}
 		return renamedKeys;
+	}
+
+	/**
+	 * Returns whether every qualified column left of {@code SET} names exactly one of the
+	 * tables at the top of the UPDATE, by its alias or, when it has none, by its name or
+	 * {@code schema.name}.
+	 */
+	private static boolean setTargetsNameWrittenTables(SQLUpdateStatement update, List<SQLExprTableSource> written) {
+		Map<String, Integer> names = new HashMap<>();
+		for (SQLExprTableSource source : written) {
+			if (source.getAlias() != null) {
+				names.merge(TableCollector.key(source.getAlias()), 1, Integer::sum);
+			}
+			else {
+				String key = DruidTables.tableKey(source);
+				names.merge(key, 1, Integer::sum);
+				String schema = DruidTables.schemaKey(source);
+				if (schema != null) {
+					names.merge(schema + "." + key, 1, Integer::sum);
+				}
+			}
+		}
+		for (SQLUpdateSetItem item : update.getItems()) {
+			if (item.getColumn() instanceof SQLPropertyExpr column) {
+				SQLExpr owner = column.getOwner();
+				String key;
+				if (owner instanceof SQLIdentifierExpr) {
+					key = DruidTables.key(owner);
+				}
+				else if (owner instanceof SQLPropertyExpr table && table.getOwner() instanceof SQLIdentifierExpr) {
+					key = DruidTables.key(table.getOwner()) + "." + DruidTables.key(table);
+				}
+				else {
+					return false;
+				}
+				if (names.getOrDefault(key, 0) != 1) {
+					return false;
+				}
+			}
+			else if (!(item.getColumn() instanceof SQLIdentifierExpr)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void rename(SQLExpr name) {
@@ -319,7 +381,8 @@ final class DruidStatementRewrite {
 		}
 		for (SQLExprTableSource source : tables.sources()) {
 			TablePolicy policy = policy(source);
-			if (!isShadowTable(source) && (policy == TablePolicy.SHADOW || policy == TablePolicy.DENY)) {
+			if (!isShadowTable(source) && !isDual(source)
+					&& (policy == TablePolicy.SHADOW || policy == TablePolicy.DENY)) {
 				return false;
 			}
 		}
@@ -333,9 +396,21 @@ final class DruidStatementRewrite {
 			List<SQLStatement> statements = parser.parseStatementList();
 			return (statements.size() == 1 && parser.getLexer().token() == Token.EOF) ? statements.get(0) : null;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError ex) {
+			// a class the parser needs missing at runtime leaves the statement to the
+			// full
+			// path, like a syntax error
 			return null;
 		}
+	}
+
+	/**
+	 * Returns whether a table source is MySQL's {@code DUAL}, which names no table:
+	 * unquoted and unqualified.
+	 */
+	private boolean isDual(SQLExprTableSource source) {
+		return this.mysql && source.getExpr() instanceof SQLIdentifierExpr name
+				&& "dual".equalsIgnoreCase(name.getName());
 	}
 
 	private boolean isShadowTable(SQLExprTableSource source) {

@@ -60,10 +60,14 @@ final class LaneStatementRewrite {
 			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");
 		}
 		Statement statement = parsed.statement();
-		if (WriteTargets.of(statement) == null) {
+		List<Table> targets = WriteTargets.of(statement);
+		if (targets == null) {
 			throw new Refusal("statement kind " + statement.getClass().getSimpleName()
 					+ " is not covered by the shadow rewriter");
 		}
+		// on the names as written, before any renaming can make an alias and a table
+		// name alike
+		checkWritable(targets);
 		String uncovered = WriteTargets.uncovered(statement);
 		if (uncovered != null) {
 			throw new Refusal(uncovered);
@@ -82,6 +86,7 @@ final class LaneStatementRewrite {
 		TableCollector collector = collect(statement);
 		TableNameSplice splice = new TableNameSplice(parsed, this.names.suffix());
 		Set<String> renamedKeys = renameTables(collector, splice);
+		checkNoAliasSpelledLikeShadowTable(collector);
 		if (renamedKeys.isEmpty() && !print) {
 			verify(statement, collector);
 			return sql;
@@ -92,6 +97,40 @@ final class LaneStatementRewrite {
 		}
 		verify(statement, collector);
 		return prefix + spliced;
+	}
+
+	/**
+	 * Refuses a statement that writes a table whose policy is neither shadow nor shared.
+	 */
+	private void checkWritable(List<Table> targets) {
+		for (Table table : targets) {
+			TablePolicy policy = policy(table);
+			String key = TableCollector.key(table.getName());
+			if (policy == TablePolicy.DENY) {
+				throw new Refusal("table " + key + " is denied to the lane");
+			}
+			if (policy == TablePolicy.READ_BASE) {
+				throw new Refusal("table " + key + " is read-base: the lane may read it but not write it");
+			}
+		}
+	}
+
+	/**
+	 * Refuses a statement in which an alias or CTE name spells the shadow name of a table
+	 * renamed without alias: after the rename, references to one would reach the other.
+	 */
+	private void checkNoAliasSpelledLikeShadowTable(TableCollector collector) {
+		for (Table table : collector.tables()) {
+			if (table.getAlias() != null
+					|| !this.names.isShadowTable(schemaKey(table), TableCollector.key(table.getName()))) {
+				continue;
+			}
+			String key = TableCollector.key(table.getName());
+			if (collector.isAlias(key) || collector.isCte(key)) {
+				throw new Refusal("the alias " + key + " is spelled like the shadow table the statement's table "
+						+ key.substring(0, key.length() - this.names.suffix().length()) + " becomes");
+			}
+		}
 	}
 
 	/**
@@ -123,7 +162,7 @@ final class LaneStatementRewrite {
 		Set<String> keptNames = new HashSet<>();
 		for (Table table : collector.tables()) {
 			String key = TableCollector.key(table.getName());
-			if (table.getSchemaName() == null && collector.isCte(key)) {
+			if ((table.getSchemaName() == null && collector.isCte(key)) || isDual(table)) {
 				continue;
 			}
 			TablePolicy policy = policy(table);
@@ -223,7 +262,7 @@ final class LaneStatementRewrite {
 		TableCollector collector = (collected != null) ? collected : collect(statement);
 		for (Table table : collector.tables()) {
 			String key = TableCollector.key(table.getName());
-			if ((table.getSchemaName() == null && collector.isCte(key)) || isShadowTable(table, key)) {
+			if ((table.getSchemaName() == null && collector.isCte(key)) || isShadowTable(table, key) || isDual(table)) {
 				continue;
 			}
 			TablePolicy policy = policy(table);
@@ -231,6 +270,15 @@ final class LaneStatementRewrite {
 				throw new Refusal("the statement would still use base table " + key);
 			}
 		}
+	}
+
+	/**
+	 * Returns whether a table is MySQL's {@code DUAL}, which names no table: unquoted and
+	 * unqualified ({@code `dual`} and {@code shop.dual} are tables).
+	 */
+	private boolean isDual(Table table) {
+		return this.rules.dialect() == SqlDialect.MYSQL && table.getSchemaName() == null
+				&& "dual".equalsIgnoreCase(table.getName());
 	}
 
 	private boolean isShadowTable(Table table, String key) {

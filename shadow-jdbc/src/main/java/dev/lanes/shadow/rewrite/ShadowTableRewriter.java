@@ -6,6 +6,7 @@ import dev.lanes.shadow.ShadowRejectedException;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.ShadowSqlContext;
 import dev.lanes.shadow.ShadowSqlTransformer;
+import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * is printed by JSqlParser and the printed SQL is parsed again and checked. Results,
  * refusals included, are cached per (lane, SQL) in a bounded Caffeine cache, so each
  * distinct statement is parsed once. SQL that needs no renaming is returned unchanged.
+ * <p>
+ * SQL nesting parentheses deeper than {@value SqlNesting#MAX_DEPTH} levels is refused
+ * before parsing ({@link SqlNesting}); any other failure of either parser, a stack
+ * overflow or a missing class included, becomes a cached refusal too. Only the JVM's
+ * other fatal errors (out of memory, internal errors) are thrown on.
  */
 public final class ShadowTableRewriter implements ShadowSqlTransformer {
 
@@ -78,6 +84,11 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 	}
 
 	private Result compute(CacheKey key) {
+		int depth = SqlNesting.maxDepth(key.sql(), this.rules.dialect() == SqlDialect.MYSQL);
+		if (depth > SqlNesting.MAX_DEPTH) {
+			return refused(key, "parentheses are nested " + depth + " deep, more than the " + SqlNesting.MAX_DEPTH
+					+ " the shadow rewriter parses");
+		}
 		try {
 			String fast = new DruidStatementRewrite(this.rules, key.lane()).apply(key.sql());
 			if (fast != null) {
@@ -88,8 +99,17 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 		catch (Refusal refusal) {
 			return refused(key, refusal.getMessage());
 		}
-		catch (RuntimeException ex) {
-			// a JSqlParser failure while walking or printing the statement
+		catch (StackOverflowError ex) {
+			// deep nesting the text check did not see, for example a long chain of
+			// operators (1 + 1 + ... + 1)
+			return refused(key, "the statement is nested too deeply for the shadow rewriter");
+		}
+		catch (RuntimeException | Error ex) {
+			if (ex instanceof VirtualMachineError vmError) {
+				throw vmError;
+			}
+			// a parser failure while parsing, walking or printing the statement, or a
+			// class the parser needs that is missing at runtime
 			return refused(key, "the shadow rewriter failed (" + ex + ")");
 		}
 	}

@@ -1,9 +1,7 @@
 package dev.lanes.shadow.rewrite;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -19,7 +17,6 @@ import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
-import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
@@ -37,7 +34,12 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Multi-table {@code UPDATE} writes the tables named on the left of {@code SET} (all of
  * its tables when a column is unqualified); multi-table {@code DELETE} writes its target
- * list. Aliases resolve to their tables. {@code CALL} counts as writing its procedure.
+ * list. Targets are resolved against the statement's table clause with parenthesized
+ * references and nested joins flattened ({@link FromClause}): an alias names its table
+ * only, an unaliased table answers to its name and {@code schema.name}. A target that
+ * names no table, several sources or a derived table is refused. In
+ * {@code DELETE FROM t USING ...} both table {@code t} (PostgreSQL) and the table of
+ * {@code USING} it names (MySQL) count. {@code CALL} counts as writing its procedure.
  * Data-modifying CTEs ({@code WITH x AS (DELETE ...)}) count with their own targets.
  */
 final class WriteTargets {
@@ -145,67 +147,82 @@ final class WriteTargets {
 	}
 
 	private static List<Table> ofUpdate(Update update) {
-		Map<String, Table> clause = new LinkedHashMap<>();
-		add(clause, update.getTable());
-		addJoins(clause, update.getStartJoins());
-		addJoins(clause, update.getJoins());
-		if (clause.size() == 1) {
-			return new ArrayList<>(clause.values());
-		}
+		FromClause clause = new FromClause();
+		clause.add(update.getTable());
+		clause.addJoins(update.getStartJoins());
+		clause.addJoins(update.getJoins());
 		List<Table> written = new ArrayList<>();
+		boolean unqualified = false;
 		for (UpdateSet set : update.getUpdateSets()) {
 			for (Column column : set.getColumns()) {
 				if (column.getTable() == null || column.getTable().getName() == null) {
-					return new ArrayList<>(clause.values());
+					unqualified = true;
 				}
-				written.add(resolve(clause, column.getTable()));
+				else {
+					written.add(clause.resolve(column.getTable()));
+				}
 			}
+		}
+		if (unqualified || clause.isSingleTable()) {
+			// an unqualified column may belong to any of the tables
+			written.addAll(clause.tables());
 		}
 		return written;
 	}
 
 	private static List<Table> ofDelete(Delete delete) {
-		Map<String, Table> clause = new LinkedHashMap<>();
-		add(clause, delete.getTable());
-		addJoins(clause, delete.getJoins());
-		if (delete.getUsingList() != null) {
-			delete.getUsingList().forEach((table) -> add(clause, table));
-		}
-		if (delete.getUsingFromItemList() != null) {
-			delete.getUsingFromItemList().forEach((item) -> add(clause, item));
-		}
 		List<Table> written = new ArrayList<>();
-		if (delete.getTables() != null && !delete.getTables().isEmpty()) {
-			delete.getTables().forEach((target) -> written.add(resolve(clause, target)));
+		boolean using = !isEmpty(delete.getUsingList()) || !isEmpty(delete.getUsingFromItemList());
+		if (using) {
+			// DELETE FROM t [, u] USING ...: PostgreSQL deletes from table t; MySQL from
+			// the
+			// table of USING that t names. Both count.
+			FromClause clause = new FromClause();
+			if (!isEmpty(delete.getUsingFromItemList())) {
+				delete.getUsingFromItemList().forEach(clause::add);
+			}
+			else {
+				delete.getUsingList().forEach(clause::add);
+			}
+			List<Table> targets = new ArrayList<>();
+			targets.add(delete.getTable());
+			if (delete.getJoins() != null) {
+				for (Join join : delete.getJoins()) {
+					if (!(join.getFromItem() instanceof Table table)) {
+						throw new LaneStatementRewrite.Refusal("DELETE target " + join + " is not a table");
+					}
+					targets.add(table);
+				}
+			}
+			for (Table target : targets) {
+				written.add(target);
+				Table named = clause.find(target);
+				if (named != null && named != target) {
+					if (named.getAlias() != null) {
+						throw new LaneStatementRewrite.Refusal("DELETE ... USING target " + target
+								+ " names an alias, which is not covered by the shadow rewriter");
+					}
+					written.add(named);
+				}
+			}
+			return written;
 		}
-		if (delete.getTable() != null && (written.isEmpty() || delete.getUsingList() != null)) {
-			written.add(resolve(clause, delete.getTable()));
+		if (!isEmpty(delete.getTables())) {
+			FromClause clause = new FromClause();
+			clause.add(delete.getTable());
+			clause.addJoins(delete.getJoins());
+			delete.getTables().forEach((target) -> written.add(clause.resolve(target)));
+			return written;
 		}
+		if (delete.getJoins() != null && !delete.getJoins().isEmpty()) {
+			throw new LaneStatementRewrite.Refusal("DELETE with joins but no target list is not covered");
+		}
+		written.add(delete.getTable());
 		return written;
 	}
 
-	private static void addJoins(Map<String, Table> clause, @Nullable List<Join> joins) {
-		if (joins != null) {
-			joins.forEach((join) -> add(clause, join.getRightItem()));
-		}
-	}
-
-	private static void add(Map<String, Table> clause, @Nullable FromItem item) {
-		if (item instanceof Table table && table.getName() != null) {
-			String key = (table.getAlias() != null) ? TableCollector.key(table.getAlias().getName())
-					: TableCollector.key(table.getName());
-			clause.putIfAbsent(key, table);
-		}
-	}
-
-	private static Table resolve(Map<String, Table> clause, Table reference) {
-		if (reference.getSchemaName() == null) {
-			Table table = clause.get(TableCollector.key(reference.getName()));
-			if (table != null) {
-				return table;
-			}
-		}
-		return reference;
+	private static boolean isEmpty(@Nullable List<?> list) {
+		return list == null || list.isEmpty();
 	}
 
 }

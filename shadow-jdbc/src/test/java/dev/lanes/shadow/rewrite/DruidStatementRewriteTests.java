@@ -111,10 +111,13 @@ class DruidStatementRewriteTests {
 			catch (Refusal refusal) {
 				full = "refused: " + refusal.getMessage();
 			}
-			// JSqlParser 5.4 cannot parse LOCK IN SHARE MODE, nor a cast to a type named
-			// like a table (id::archive), which Druid reads
-			if (!(full.startsWith("refused: cannot parse")
-					&& (sql.endsWith("LOCK IN SHARE MODE") || sql.matches(".*::[a-z_]+,.*")))) {
+			// JSqlParser 5.4 cannot parse LOCK IN SHARE MODE, a cast to a type named like
+			// a
+			// table (id::archive), nor a parenthesized join as the table clause of UPDATE
+			// or
+			// multi-table DELETE, which Druid reads
+			if (!(full.startsWith("refused: cannot parse") && (sql.endsWith("LOCK IN SHARE MODE")
+					|| sql.matches(".*::[a-z_]+,.*") || sql.matches("(UPDATE \\(|DELETE .* FROM \\().*")))) {
 				assertThat(rewritten).as(sql).isEqualTo(full);
 			}
 		}

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lanes.core.LaneContext;
 import dev.lanes.shadow.MySqlTestServer;
+import dev.lanes.shadow.ShadowRejectedException;
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowRules;
@@ -17,8 +19,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -114,6 +119,24 @@ class ShadowRewriteReplayIT {
 		prepare();
 		this.schemaDirty = rewriteCase.replay().ddl();
 		this.replay.assertGrayChangesOnlyShadowData(rewriteCase);
+	}
+
+	static Stream<Arguments> hiddenWriteTargets() {
+		return ShadowTableRewriterTests.hiddenWriteTargets();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hiddenWriteTargets")
+	void grayWriteWithHiddenTargetIsRefusedAndLeavesBaseTablesUnchanged(String name, String sql, String reason)
+			throws SQLException {
+		prepare();
+		Map<String, String> baseBefore = this.replay.baseTables();
+		try (LaneContext.Scope scope = LaneContext.open(RewriteCases.LANE)) {
+			assertThatExceptionOfType(ShadowRejectedException.class)
+				.isThrownBy(() -> ReplaySupport.run(this.shadow, sql, new Object[0]))
+				.withMessageContaining(reason);
+		}
+		assertThat(this.replay.baseTables()).isEqualTo(baseBefore);
 	}
 
 	private void prepare() throws SQLException {

@@ -5,11 +5,13 @@ import java.util.stream.Stream;
 
 import dev.lanes.shadow.ShadowRejectedException;
 import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
 import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
 import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class ShadowTableRewriterTests {
 
 	// cases only the Druid fast path can parse: their output is checked by its check
-	private static final Set<String> BEYOND_JSQLPARSER = Set.of("select-lock-in-share-mode");
+	private static final Set<String> BEYOND_JSQLPARSER = Set.of("select-lock-in-share-mode",
+			"update-of-parenthesized-join", "delete-targets-from-parenthesized-join");
 
 	private final ShadowTableRewriter rewriter = new ShadowTableRewriter(RewriteCases.rules());
 
@@ -147,6 +150,63 @@ class ShadowTableRewriterTests {
 						"is not a comment to MySQL"));
 	}
 
+	/**
+	 * Statements whose write target hides behind parentheses, nested joins or aliases;
+	 * shared with the replay integration test, which runs them on a real server.
+	 * @return name, SQL and the expected part of the reason
+	 */
+	static Stream<Arguments> hiddenWriteTargets() {
+		return Stream.of(
+				Arguments.of("read-base table updated through a parenthesized join partner",
+						"UPDATE orders o JOIN (dict_region r) ON r.id = o.region_id SET r.name = 'x'",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table updated through a doubly parenthesized join partner",
+						"UPDATE orders o JOIN ((dict_region r)) ON r.id = o.region_id SET r.name = 'x'",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table updated through a parenthesized comma partner",
+						"UPDATE orders o, (dict_region r) SET r.name = 'x' WHERE r.id = o.region_id",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table updated inside a parenthesized join list",
+						"UPDATE orders o LEFT JOIN (items i, dict_region r) ON r.id = o.region_id SET r.name = 'x'",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table deleted through a parenthesized join partner",
+						"DELETE r FROM orders o JOIN (dict_region r) ON r.id = o.region_id",
+						"table dict_region is read-base"),
+				Arguments.of("read-base table deleted through an alias of USING",
+						"DELETE FROM r USING orders o, dict_region r WHERE r.id = o.region_id",
+						"DELETE ... USING target r names an alias"),
+				Arguments.of("read-base table deleted through a USING alias spelled like the target",
+						"DELETE FROM orders USING dict_region AS orders WHERE orders.id = 1",
+						"DELETE ... USING target orders names an alias"),
+				Arguments.of("read-base table deleted through an alias spelled like a shadowed table",
+						"DELETE orders FROM dict_region AS orders WHERE orders.id = 1",
+						"table dict_region is read-base"),
+				Arguments.of("alias spelled like another table's name",
+						"UPDATE orders AS dict_region JOIN dict_region AS orders ON orders.id = dict_region.region_id SET orders.name = 'x'",
+						"table dict_region is read-base"),
+				Arguments.of("alias spelled like the shadow name of an unaliased table",
+						"DELETE items_gray FROM orders AS items_gray JOIN items ON items.id = items_gray.id",
+						"the alias items_gray is spelled like the shadow table"),
+				Arguments.of("shared table aliased like the shadow name of an unaliased table",
+						"UPDATE id_alloc orders_gray JOIN orders ON orders.id = orders_gray.id SET orders_gray.n = 1",
+						"the alias orders_gray is spelled like the shadow table"),
+				Arguments.of("delete target naming no table",
+						"DELETE x FROM orders o JOIN items i ON i.order_id = o.id",
+						"write target x does not name a table"),
+				Arguments.of("update column qualified by no table", "UPDATE orders SET orders_gray.total = 1",
+						"write target orders_gray does not name a table"),
+				Arguments.of("update of a derived table",
+						"UPDATE orders o JOIN (SELECT * FROM dict_region) d ON d.id = o.region_id SET d.name = 'x'",
+						"write target d does not name exactly one table"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hiddenWriteTargets")
+	void refusesWritesWhoseTargetHidesBehindParenthesesJoinsOrAliases(String name, String sql, String reason) {
+		refusesStatementsThatCouldTouchBaseData(name, sql, reason);
+		assertThat(new DruidStatementRewrite(RewriteCases.rules(), RewriteCases.LANE).apply(sql)).isNull();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("refusals")
 	void refusesStatementsThatCouldTouchBaseData(String name, String sql, String reason) {
@@ -155,6 +215,76 @@ class ShadowTableRewriterTests {
 			.withMessageContaining("Refused for lane 'gray'")
 			.withMessageContaining(reason)
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo(ShadowRejectedException.SQL_STATE));
+	}
+
+	@Test
+	@Timeout(30)
+	void tenThousandNestedParenthesesAreRefusedBeforeParsing() {
+		String sql = "SELECT " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " FROM orders";
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+			.withMessageContaining("parentheses are nested 10000 deep, more than the 100");
+	}
+
+	@Test
+	@Timeout(30)
+	void subqueriesNestedFiveThousandDeepAreRefusedBeforeParsing() {
+		String sql = "SELECT id FROM orders WHERE id IN " + "(SELECT id FROM orders WHERE id IN ".repeat(5_000) + "(1)"
+				+ ")".repeat(5_000);
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+			.withMessageContaining("parentheses are nested 5001 deep");
+	}
+
+	@Test
+	@Timeout(30)
+	void deepNestingBehindAQuoteTheParsersReadDifferentlyIsRefusedBeforeParsing() {
+		String sql = "SELECT \"a\\\" " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " \" FROM orders";
+		assertThatExceptionOfType(ShadowRejectedException.class)
+			.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+			.withMessageContaining("parentheses are nested 10000 deep");
+	}
+
+	@Test
+	void nestingUpToTheLimitIsRewritten() throws Exception {
+		String sql = "SELECT id FROM orders WHERE id IN " + "(SELECT id FROM orders WHERE id IN ".repeat(98) + "(1)"
+				+ ")".repeat(98);
+		assertThat(SqlNesting.maxDepth(sql, true)).isEqualTo(SqlNesting.MAX_DEPTH - 1);
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, sql)).isEqualTo(sql.replace("orders", "orders_gray"));
+	}
+
+	@Test
+	@Timeout(30)
+	void stackOverflowWithoutParenthesesIsACachedRefusal() {
+		// a long operator chain nests the parsed expression without any parenthesis
+		String sql = "SELECT id FROM orders WHERE id = " + "- ".repeat(50_000) + "1";
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(ShadowRejectedException.class)
+				.isThrownBy(() -> this.rewriter.rewrite(RewriteCases.LANE, sql))
+				.withMessageContaining("nested too deeply for the shadow rewriter");
+		}
+	}
+
+	@Test
+	void selectFromDualNeedsNoShadowTable() throws Exception {
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "SELECT 1 FROM DUAL")).isEqualTo("SELECT 1 FROM DUAL");
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "select now() from dual"))
+			.isEqualTo("select now() from dual");
+	}
+
+	@Test
+	void quotedOrQualifiedDualIsATable() throws Exception {
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "SELECT * FROM `dual`"))
+			.isEqualTo("SELECT * FROM `dual_gray`");
+		assertThat(this.rewriter.rewrite(RewriteCases.LANE, "SELECT * FROM shop.dual"))
+			.isEqualTo("SELECT * FROM shop.dual_gray");
+	}
+
+	@Test
+	void dualIsATableForPostgres() throws Exception {
+		ShadowTableRewriter postgres = new ShadowTableRewriter(
+				ShadowRules.builder().lanes("gray").dialect(SqlDialect.POSTGRESQL).build());
+		assertThat(postgres.rewrite("gray", "SELECT 1 FROM dual")).isEqualTo("SELECT 1 FROM dual_gray");
 	}
 
 	@Test
