@@ -32,7 +32,9 @@ class ShadowLaneCaseIT {
 		MySqlTestServer server = MySqlTestServer.get();
 		server.recreateDatabases(DATABASE);
 		this.pool = server.pool(DATABASE, 2);
-		this.shadow = ShadowDataSource.builder(this.pool, ShadowRules.builder().lanes("gray").build()).build();
+		this.shadow = ShadowDataSource.builder(this.pool, ShadowRules.builder().lanes("gray").build())
+			.enforcement(ShadowEnforcement.REWRITE_ONLY)
+			.build();
 		try (Connection connection = this.pool.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE orders (id INT PRIMARY KEY)");
 			statement.execute("CREATE TABLE orders_gray LIKE orders");

@@ -45,10 +45,11 @@ public final class RuntimeClasspathCheck {
 		ShadowRules rules = RewriteCases.rules();
 		ShadowTableRewriter rewriter = new ShadowTableRewriter(rules);
 		MariaDbDataSource driver = new MariaDbDataSource(args[0]);
-		ShadowDataSource shadow = ShadowDataSource.builder(driver, rules).build();
+		// the same server stands for the shadow account, so the privileges path runs too
+		ShadowDataSource shadow = ShadowDataSource.builder(driver, rules).shadowDataSource(driver).build();
 		List<String> failures = new ArrayList<>();
-		try (Connection connection = shadow.getConnection();
-				LaneContext.Scope scope = LaneContext.open(RewriteCases.LANE)) {
+		try (LaneContext.Scope scope = LaneContext.open(RewriteCases.LANE);
+				Connection connection = shadow.getConnection()) {
 			for (RewriteCase rewriteCase : cases) {
 				check(rewriteCase, rewriter, connection, failures);
 			}
