@@ -141,6 +141,11 @@ public final class ShadowRules {
 			if (SYSTEM_SCHEMAS.contains(schemaName)) {
 				return TablePolicy.READ_BASE;
 			}
+			if (schemaName.startsWith("pg_temp")) {
+				// a temporary table hides the table of the same name for the rest of the
+				// pooled session
+				return TablePolicy.DENY;
+			}
 		}
 		return this.tables.getOrDefault(name, this.defaultPolicy);
 	}

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.lanes.shadow.ShadowMode;
 import dev.lanes.shadow.ShadowRules;
@@ -52,23 +54,25 @@ public final class AccessPlan {
 		if (rules.mode() == ShadowMode.DATABASE) {
 			return new AccessPlan(access, tables);
 		}
-		Map<String, CatalogTable> byKey = new HashMap<>();
-		catalog.forEach((table) -> byKey.put(table.object().key(), table));
+		Map<SchemaObject, CatalogTable> byName = new HashMap<>();
+		catalog.forEach((table) -> byName.put(table.object(), table));
 		for (CatalogTable table : catalog) {
 			tables.put(table.object(), table);
-			access.put(table.object(), accessOf(rules, table, byKey));
+			access.put(table.object(), accessOf(rules, table, byName));
 		}
 		return new AccessPlan(access, tables);
 	}
 
-	private static TableAccess accessOf(ShadowRules rules, CatalogTable table, Map<String, CatalogTable> byKey) {
+	// the suffix and the base name match exactly: on a case-sensitive server ORDERS_GRAY
+	// is another table than the shadow table orders_gray
+	private static TableAccess accessOf(ShadowRules rules, CatalogTable table, Map<SchemaObject, CatalogTable> byName) {
 		SchemaObject object = table.object();
-		String name = object.name().toLowerCase(Locale.ROOT);
+		String name = object.name();
 		for (String lane : rules.lanes()) {
-			String suffix = rules.suffix(lane).toLowerCase(Locale.ROOT);
+			String suffix = rules.suffix(lane);
 			if (name.endsWith(suffix) && name.length() > suffix.length()) {
-				String baseName = object.name().substring(0, object.name().length() - suffix.length());
-				CatalogTable base = byKey.get(new SchemaObject(object.schema(), baseName).key());
+				String baseName = name.substring(0, name.length() - suffix.length());
+				CatalogTable base = byName.get(new SchemaObject(object.schema(), baseName));
 				if (base != null && base.view() == table.view() && policyOf(rules, base) == TablePolicy.SHADOW) {
 					return TableAccess.WRITE;
 				}
@@ -121,6 +125,21 @@ public final class AccessPlan {
 			}
 		});
 		return granted;
+	}
+
+	/**
+	 * Returns the sequences the column defaults of the tables the account writes draw
+	 * from, which it gets {@code USAGE} on.
+	 * @return the sequences
+	 */
+	public Set<SchemaObject> sequences() {
+		Set<SchemaObject> sequences = new LinkedHashSet<>();
+		this.access.forEach((object, access) -> {
+			if (access == TableAccess.WRITE) {
+				sequences.addAll(this.tables.get(object).sequences());
+			}
+		});
+		return sequences;
 	}
 
 	/**

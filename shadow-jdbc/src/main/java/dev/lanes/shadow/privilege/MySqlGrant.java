@@ -42,9 +42,17 @@ record MySqlGrant(List<String> privileges, @Nullable String schema, @Nullable St
 				return null;
 			}
 			char c = line.charAt(at);
-			if (depth == 0 && (c == '`' || c == '\'' || c == '"')) {
-				// a quoted name before ON, outside a column list: a role
-				return null;
+			if (c == '`' || c == '\'' || c == '"') {
+				if (depth == 0) {
+					// a quoted name before ON, outside a column list: a role
+					return null;
+				}
+				// a quoted column name may hold parentheses, commas and " ON "
+				at = skipQuoted(line, at);
+				if (at < 0) {
+					return null;
+				}
+				continue;
 			}
 			if (c == '(') {
 				depth++;
@@ -88,6 +96,26 @@ record MySqlGrant(List<String> privileges, @Nullable String schema, @Nullable St
 		boolean grantOption = line.substring(at).toUpperCase(Locale.ROOT).contains("WITH GRANT OPTION");
 		return new MySqlGrant(List.copyOf(privileges), schema[0], (schema[0] != null) ? table[0] : null, routine,
 				grantOption, target);
+	}
+
+	/**
+	 * Returns the index after the quoted text starting at an index (a doubled quote
+	 * stands for itself), or -1 when it does not end.
+	 */
+	private static int skipQuoted(String line, int from) {
+		char quote = line.charAt(from);
+		int at = from + 1;
+		while (at < line.length()) {
+			if (line.charAt(at) == quote) {
+				if (at + 1 < line.length() && line.charAt(at + 1) == quote) {
+					at += 2;
+					continue;
+				}
+				return at + 1;
+			}
+			at++;
+		}
+		return -1;
 	}
 
 	private static String name(String privilege) {

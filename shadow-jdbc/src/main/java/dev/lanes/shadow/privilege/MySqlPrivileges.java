@@ -92,6 +92,10 @@ final class MySqlPrivileges implements DatabasePrivileges {
 		for (String grant : grants(shadow, "SHOW GRANTS")) {
 			check(grant, account, plan, rules, baseDatabase, violations);
 		}
+		// the same privileges as rows, so a grant line read wrongly cannot hide one
+		for (MySqlGrant grant : informationSchemaGrants(shadow, account)) {
+			check(grant, account, plan, rules, baseDatabase, violations);
+		}
 		List<String> publicGrants;
 		try {
 			publicGrants = grants(shadow, "SHOW GRANTS FOR PUBLIC");
@@ -103,7 +107,33 @@ final class MySqlPrivileges implements DatabasePrivileges {
 		for (String grant : publicGrants) {
 			check(grant, "PUBLIC", plan, rules, baseDatabase, violations);
 		}
-		return violations;
+		return List.copyOf(new LinkedHashSet<>(violations));
+	}
+
+	private static List<MySqlGrant> informationSchemaGrants(Connection shadow, String account) throws SQLException {
+		int at = account.lastIndexOf('@');
+		String grantee = ShadowAccount.literal(account.substring(0, at)) + "@"
+				+ ShadowAccount.literal(account.substring(at + 1));
+		List<MySqlGrant> grants = new ArrayList<>();
+		String[] queries = { "SELECT NULL, NULL, PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.USER_PRIVILEGES",
+				"SELECT TABLE_SCHEMA, NULL, PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.SCHEMA_PRIVILEGES",
+				"SELECT TABLE_SCHEMA, TABLE_NAME, PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.TABLE_PRIVILEGES",
+				"SELECT TABLE_SCHEMA, TABLE_NAME, PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.COLUMN_PRIVILEGES" };
+		for (String query : queries) {
+			try (PreparedStatement statement = shadow.prepareStatement(query + " WHERE GRANTEE = ?")) {
+				statement.setString(1, grantee);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						String schema = rs.getString(1);
+						String table = rs.getString(2);
+						grants.add(new MySqlGrant(List.of(rs.getString(3).toUpperCase(Locale.ROOT)), schema, table,
+								false, "YES".equalsIgnoreCase(rs.getString(4)),
+								((schema != null) ? schema : "*") + "." + ((table != null) ? table : "*")));
+					}
+				}
+			}
+		}
+		return grants;
 	}
 
 	private static List<String> grants(Connection connection, String sql) throws SQLException {
@@ -124,6 +154,11 @@ final class MySqlPrivileges implements DatabasePrivileges {
 					+ "the account may do (roles and proxies are not allowed)"));
 			return;
 		}
+		check(parsed, account, plan, rules, baseDatabase, violations);
+	}
+
+	private static void check(MySqlGrant parsed, String account, AccessPlan plan, ShadowRules rules,
+			String baseDatabase, List<Violation> violations) {
 		if (parsed.grantOption()) {
 			violations.add(new Violation(account, parsed.target(), "GRANT OPTION",
 					"the account could hand its privileges on"));

@@ -30,6 +30,10 @@ final class PostgresPrivileges implements DatabasePrivileges {
 
 	private static final Set<String> CASCADING = Set.of("c", "n", "d");
 
+	// an aclexplode() row granted to PUBLIC (grantee 0) or to a role the account uses
+	private static final String GRANTED_TO_ACCOUNT = "CASE WHEN a.grantee = 0 THEN true "
+			+ "ELSE pg_has_role(a.grantee, 'USAGE') END";
+
 	@Override
 	public List<CatalogTable> readCatalog(Connection connection, ShadowRules rules) throws SQLException {
 		Set<String> schemas = new LinkedHashSet<>();
@@ -86,16 +90,13 @@ final class PostgresPrivileges implements DatabasePrivileges {
 		String role = account.postgresName();
 		List<String> grants = new ArrayList<>();
 		Set<String> schemas = new LinkedHashSet<>();
-		Set<SchemaObject> sequences = new LinkedHashSet<>();
+		Set<SchemaObject> sequences = plan.sequences();
 		List<String> tableGrants = new ArrayList<>();
 		for (CatalogTable table : plan.granted()) {
 			boolean write = plan.accessOf(table.object()) == TableAccess.WRITE;
 			schemas.add(table.object().schema());
 			tableGrants.add("GRANT " + (write ? "SELECT, INSERT, UPDATE, DELETE" : "SELECT") + " ON TABLE "
 					+ table.object().quoted('"') + " TO " + role);
-			if (write) {
-				sequences.addAll(table.sequences());
-			}
 		}
 		for (String schema : schemas) {
 			grants.add("GRANT USAGE ON SCHEMA " + SchemaObject.quote(schema, '"') + " TO " + role);
@@ -197,8 +198,106 @@ final class PostgresPrivileges implements DatabasePrivileges {
 				}
 			}
 			checkRelations(statement, account, plan, violations);
+			checkSequences(statement, account, plan, violations);
+			checkInheritance(statement, account, plan, violations);
+			checkLargeObjects(statement, account, violations);
+			checkDefaultPrivileges(statement, account, violations);
+			checkRoleSettings(statement, account, violations);
 		}
 		return violations;
+	}
+
+	private static void checkSequences(Statement statement, String account, AccessPlan plan, List<Violation> violations)
+			throws SQLException {
+		try (ResultSet rs = statement
+			.executeQuery("SELECT n.nspname, c.relname, has_sequence_privilege(c.oid, 'USAGE'), "
+					+ "has_sequence_privilege(c.oid, 'SELECT'), has_sequence_privilege(c.oid, 'UPDATE'), "
+					+ "pg_has_role(c.relowner, 'USAGE') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+					+ "WHERE c.relkind = 'S' AND " + USER_SCHEMAS)) {
+			while (rs.next()) {
+				SchemaObject sequence = new SchemaObject(rs.getString(1), rs.getString(2));
+				String object = "sequence " + sequence;
+				if (rs.getBoolean(3) && !plan.sequences().contains(sequence)) {
+					violations.add(new Violation(account, object, "USAGE",
+							"only the sequences of the tables the lanes write may be advanced"));
+				}
+				if (rs.getBoolean(4)) {
+					violations.add(new Violation(account, object, "SELECT", "only USAGE is granted on sequences"));
+				}
+				if (rs.getBoolean(5)) {
+					violations.add(new Violation(account, object, "UPDATE", "setval would move a base sequence"));
+				}
+				if (rs.getBoolean(6)) {
+					violations.add(new Violation(account, object, "OWNERSHIP", "an owner may do anything with it"));
+				}
+			}
+		}
+	}
+
+	// PostgreSQL checks privileges on the table a statement names: a child reached
+	// through its parent is read and written with the parent's privileges
+	private static void checkInheritance(Statement statement, String account, AccessPlan plan,
+			List<Violation> violations) throws SQLException {
+		try (ResultSet rs = statement.executeQuery("SELECT pn.nspname, p.relname, cn.nspname, c.relname "
+				+ "FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+				+ "JOIN pg_namespace cn ON cn.oid = c.relnamespace JOIN pg_class p ON p.oid = i.inhparent "
+				+ "JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE NOT c.relispartition")) {
+			while (rs.next()) {
+				SchemaObject parent = new SchemaObject(rs.getString(1), rs.getString(2));
+				SchemaObject child = new SchemaObject(rs.getString(3), rs.getString(4));
+				TableAccess parentAccess = plan.accessOf(parent);
+				if (!plan.accessOf(child).includes(parentAccess)) {
+					violations.add(new Violation(account, "table " + child + ", a child of " + parent,
+							"inherited " + parentAccess, "its rows are reached through " + parent
+									+ " with that table's privileges, more than its own policy allows"));
+				}
+			}
+		}
+	}
+
+	private static void checkLargeObjects(Statement statement, String account, List<Violation> violations)
+			throws SQLException {
+		try (ResultSet rs = statement.executeQuery("SELECT current_setting('lo_compat_privileges')")) {
+			if (rs.next() && "on".equalsIgnoreCase(rs.getString(1))) {
+				violations.add(new Violation(account, "large objects", "lo_compat_privileges",
+						"every role may read and write every large object"));
+			}
+		}
+		try (ResultSet rs = statement.executeQuery("SELECT l.oid FROM pg_largeobject_metadata l "
+				+ "WHERE pg_has_role(l.lomowner, 'USAGE') OR EXISTS (SELECT 1 FROM aclexplode(l.lomacl) a " + "WHERE "
+				+ GRANTED_TO_ACCOUNT + ") LIMIT 20")) {
+			while (rs.next()) {
+				violations.add(new Violation(account, "large object " + rs.getLong(1), "a privilege",
+						"large objects are base data the lanes may not reach"));
+			}
+		}
+	}
+
+	private static void checkDefaultPrivileges(Statement statement, String account, List<Violation> violations)
+			throws SQLException {
+		try (ResultSet rs = statement.executeQuery("SELECT coalesce(n.nspname, '(every schema)'), d.defaclobjtype "
+				+ "FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace "
+				+ "WHERE EXISTS (SELECT 1 FROM aclexplode(d.defaclacl) a WHERE " + GRANTED_TO_ACCOUNT + ")")) {
+			while (rs.next()) {
+				violations.add(
+						new Violation(account,
+								"objects created later in schema " + rs.getString(1) + " (type " + rs.getString(2)
+										+ ")",
+								"default privileges",
+								"ALTER DEFAULT PRIVILEGES would grant it tables its policy has not seen"));
+			}
+		}
+	}
+
+	private static void checkRoleSettings(Statement statement, String account, List<Violation> violations)
+			throws SQLException {
+		try (ResultSet rs = statement.executeQuery("SELECT array_to_string(s.setconfig, ', ') "
+				+ "FROM pg_db_role_setting s WHERE s.setrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)")) {
+			while (rs.next()) {
+				violations.add(new Violation(account, "the role's settings", rs.getString(1),
+						"settings of the account (ALTER ROLE ... SET) change how its sessions read SQL; reset them"));
+			}
+		}
 	}
 
 	private static void checkRelations(Statement statement, String account, AccessPlan plan, List<Violation> violations)
@@ -220,20 +319,28 @@ final class PostgresPrivileges implements DatabasePrivileges {
 				}
 				for (int i = 0; i < privileges.length; i++) {
 					if (rs.getBoolean(i + 3) && !allowed(privileges[i], access)) {
-						violations.add(new Violation(account, relation.toString(), privileges[i],
-								(access == TableAccess.NONE) ? "the table is closed to the lanes"
-										: "only shadow and shared tables may be written, and this one is read-only "
-												+ "to the lanes"));
+						violations.add(new Violation(account, relation.toString(), privileges[i], reason(access)));
 					}
 				}
 			}
 		}
 	}
 
+	// TRUNCATE, REFERENCES and TRIGGER are never granted: a trigger the account creates
+	// on a shared table would run its code for base traffic
 	private static boolean allowed(String privilege, TableAccess access) {
 		return switch (privilege) {
-			case "SELECT", "REFERENCES" -> access.includes(TableAccess.READ);
-			default -> access == TableAccess.WRITE;
+			case "SELECT" -> access.includes(TableAccess.READ);
+			case "INSERT", "UPDATE", "DELETE" -> access == TableAccess.WRITE;
+			default -> false;
+		};
+	}
+
+	private static String reason(TableAccess access) {
+		return switch (access) {
+			case NONE -> "the table is closed to the lanes";
+			case READ -> "only shadow and shared tables may be written, and this one is read-only to the lanes";
+			case WRITE -> "only SELECT, INSERT, UPDATE and DELETE are granted on tables";
 		};
 	}
 

@@ -44,10 +44,6 @@ final class LaneStatementRewrite {
 		if (body.isBlank() || SqlText.isControl(body)) {
 			return sql;
 		}
-		if (SqlText.changesSession(body)) {
-			throw new Refusal("the statement changes the session's state (SET, USE, RESET, DISCARD, LOAD or a "
-					+ "temporary object), which would outlive it on a pooled connection");
-		}
 		String callBody = SqlText.jdbcCallBody(body);
 		ParsedSql parsed;
 		try {

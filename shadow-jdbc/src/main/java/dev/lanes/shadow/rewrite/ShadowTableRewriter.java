@@ -89,6 +89,14 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 			return refused(key, "parentheses are nested " + depth + " deep, more than the " + SqlNesting.MAX_DEPTH
 					+ " the shadow rewriter parses");
 		}
+		String body = key.sql()
+			.substring(SqlText.leadingCommentLength(key.sql(), this.rules.dialect() == SqlDialect.MYSQL));
+		if (!SqlText.isControl(body) && SqlText.changesSession(body)) {
+			// before either parser: the fast path takes any plain SELECT, set_config()
+			// too
+			return refused(key, "the statement changes the session's state (SET, USE, RESET, DISCARD, LOAD, "
+					+ "set_config or a temporary object), which would outlive it on a pooled connection");
+		}
 		try {
 			String fast = new DruidStatementRewrite(this.rules, key.lane()).apply(key.sql());
 			if (fast != null) {

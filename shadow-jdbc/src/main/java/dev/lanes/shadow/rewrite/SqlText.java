@@ -28,6 +28,9 @@ final class SqlText {
 	private static final Pattern SET_TRANSACTION = Pattern.compile(
 			"(?is)SET\\s+(TRANSACTION\\s+[A-Z ,]+|CONSTRAINTS\\s+[A-Za-z0-9_., ]+\\s+(DEFERRED|IMMEDIATE))\\s*;?\\s*");
 
+	// PostgreSQL's set_config() sets what SET sets, from inside any statement
+	private static final Pattern SESSION_FUNCTION = Pattern.compile("(?is).*\\bset_config\\b.*");
+
 	private static final Pattern SESSION_CHANGE = Pattern
 		.compile("(?is)(SET|USE|RESET|DISCARD|LOAD|CREATE\\s+((GLOBAL|LOCAL)\\s+)?TEMP(ORARY)?)\\b.*");
 
@@ -90,11 +93,12 @@ final class SqlText {
 	 * Tells whether SQL that is not {@link #isControl control} changes the state of the
 	 * session, which outlives the statement on a pooled connection: {@code SET} (the
 	 * character set, {@code sql_mode}, {@code search_path}, a role, ...), {@code USE},
-	 * {@code RESET}, {@code DISCARD}, {@code LOAD}, and temporary tables, which hide base
-	 * tables of the same name for the rest of the session.
+	 * {@code RESET}, {@code DISCARD}, {@code LOAD}, temporary tables, which hide base
+	 * tables of the same name for the rest of the session, and any mention of
+	 * PostgreSQL's {@code set_config}.
 	 */
 	static boolean changesSession(String body) {
-		return SESSION_CHANGE.matcher(body).matches();
+		return SESSION_CHANGE.matcher(body).matches() || SESSION_FUNCTION.matcher(body).matches();
 	}
 
 	/**

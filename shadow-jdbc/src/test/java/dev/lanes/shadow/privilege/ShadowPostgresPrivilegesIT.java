@@ -229,6 +229,102 @@ class ShadowPostgresPrivilegesIT {
 		}
 	}
 
+	@Test
+	void failsWhenTheAccountMayCreateTriggersOnASharedTable() throws SQLException {
+		execute(this.base, "GRANT TRIGGER, TRUNCATE ON id_alloc TO " + ACCOUNT.postgresName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
+				.withMessageContaining("has TRIGGER on " + SCHEMA + ".id_alloc")
+				.withMessageContaining("has TRUNCATE on " + SCHEMA + ".id_alloc");
+		}
+		finally {
+			execute(this.base, "REVOKE TRIGGER, TRUNCATE ON id_alloc FROM " + ACCOUNT.postgresName());
+		}
+	}
+
+	@Test
+	void failsWhenTheAccountMaySetABaseSequence() throws SQLException {
+		execute(this.base, "GRANT UPDATE ON SEQUENCE orders_id_seq TO " + ACCOUNT.postgresName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
+				.withMessageContaining("has UPDATE on sequence " + SCHEMA + ".orders_id_seq");
+		}
+		finally {
+			execute(this.base, "REVOKE UPDATE ON SEQUENCE orders_id_seq FROM " + ACCOUNT.postgresName());
+		}
+	}
+
+	@Test
+	void failsWhenTheAccountMayWriteALargeObject() throws SQLException {
+		long oid;
+		try (Connection connection = this.base.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT lo_from_bytea(0, 'base')")) {
+			rs.next();
+			oid = rs.getLong(1);
+		}
+		try {
+			execute(this.base, "GRANT SELECT, UPDATE ON LARGE OBJECT " + oid + " TO " + ACCOUNT.postgresName());
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
+				.withMessageContaining("large object " + oid);
+		}
+		finally {
+			execute(this.base, "SELECT lo_unlink(" + oid + ")");
+		}
+	}
+
+	@Test
+	void failsOnDefaultPrivilegesForTheAccount() throws SQLException {
+		execute(this.base, "ALTER DEFAULT PRIVILEGES IN SCHEMA " + SCHEMA + " GRANT SELECT, INSERT ON TABLES TO "
+				+ ACCOUNT.postgresName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
+				.withMessageContaining("default privileges");
+		}
+		finally {
+			execute(this.base, "ALTER DEFAULT PRIVILEGES IN SCHEMA " + SCHEMA + " REVOKE SELECT, INSERT ON TABLES FROM "
+					+ ACCOUNT.postgresName());
+		}
+	}
+
+	@Test
+	void failsOnADeniedTableThatInheritsFromASharedTable() throws SQLException {
+		execute(this.base, "CREATE TABLE secrets_alloc () INHERITS (id_alloc)");
+		ShadowPrivileges denying = new ShadowPrivileges(ShadowRules.builder()
+			.lanes("gray")
+			.dialect(SqlDialect.POSTGRESQL)
+			.table("dict_region", TablePolicy.READ_BASE)
+			.table("id_alloc", TablePolicy.SHARED)
+			.table("secrets", TablePolicy.DENY)
+			.table("secrets_alloc", TablePolicy.DENY)
+			.build());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> denying.verify(this.base, this.shadow, ACCOUNT))
+				.withMessageContaining("table " + SCHEMA + ".secrets_alloc, a child of " + SCHEMA + ".id_alloc");
+		}
+		finally {
+			execute(this.base, "DROP TABLE secrets_alloc");
+		}
+	}
+
+	@Test
+	void failsWhenTheAccountHasSettingsOfItsOwn() throws SQLException {
+		execute(this.base, "ALTER ROLE " + ACCOUNT.postgresName() + " SET search_path = pg_temp, public");
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
+				.withMessageContaining("search_path=pg_temp, public");
+		}
+		finally {
+			execute(this.base, "ALTER ROLE " + ACCOUNT.postgresName() + " RESET ALL");
+		}
+	}
+
 	private ShadowDataSource dataSource(ShadowSqlTransformer transformer) {
 		return ShadowDataSource.builder(this.base, this.rules)
 			.shadowDataSource(this.shadow)

@@ -149,6 +149,22 @@ class ShadowPrivilegesIT {
 	}
 
 	@Test
+	void failsWhenAColumnNameMimicsAnotherGrantTarget() throws SQLException {
+		String column = "`a) ON " + DATABASE + ".orders_gray TO x (`";
+		execute(this.base, "ALTER TABLE orders ADD COLUMN " + column + " INT", "GRANT SELECT (" + column
+				+ "), UPDATE (total) ON `" + DATABASE + "`.`orders` TO " + ACCOUNT.mySqlName());
+		try {
+			assertThatExceptionOfType(ShadowPrivilegeException.class)
+				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
+				.withMessageContaining("has UPDATE on " + DATABASE + ".orders");
+		}
+		finally {
+			execute(this.base, "REVOKE SELECT (" + column + "), UPDATE (total) ON `" + DATABASE + "`.`orders` FROM "
+					+ ACCOUNT.mySqlName(), "ALTER TABLE orders DROP COLUMN " + column);
+		}
+	}
+
+	@Test
 	void failsWhenTheAccountMayReadADeniedTable() throws SQLException {
 		execute(this.base, "GRANT SELECT ON `" + DATABASE + "`.`secrets` TO " + ACCOUNT.mySqlName());
 		try {
