@@ -47,7 +47,7 @@ final class LaneStatementRewrite {
 		String callBody = SqlText.jdbcCallBody(body);
 		ParsedSql parsed;
 		try {
-			parsed = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect());
+			parsed = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect(), this.rules.sqlMode());
 		}
 		catch (UnparseableSqlException ex) {
 			if (this.rules.onUnparseableRead() == UnparseableReadAction.BASE && SqlText.looksLikeRead(body)) {
@@ -98,7 +98,7 @@ final class LaneStatementRewrite {
 		String printed = statement.toString();
 		Statement reparsed;
 		try {
-			reparsed = SqlParsing.parse(printed, this.rules.dialect()).statement();
+			reparsed = SqlParsing.parse(printed, this.rules.dialect(), this.rules.sqlMode()).statement();
 		}
 		catch (UnparseableSqlException ex) {
 			throw new Refusal("rewritten SQL cannot be parsed again (" + ex.getMessage() + ")");
@@ -182,7 +182,7 @@ final class LaneStatementRewrite {
 	 */
 	void check(String sql) {
 		try {
-			verify(SqlParsing.parse(sql, this.rules.dialect()).statement(), null);
+			verify(SqlParsing.parse(sql, this.rules.dialect(), this.rules.sqlMode()).statement(), null);
 		}
 		catch (UnparseableSqlException ex) {
 			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");

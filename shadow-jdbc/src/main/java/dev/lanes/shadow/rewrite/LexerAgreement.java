@@ -1,0 +1,103 @@
+package dev.lanes.shadow.rewrite;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
+import dev.lanes.shadow.rewrite.SqlToken.Kind;
+
+/**
+ * Checks that a parser split SQL into tokens where the server does: the parser's tokens
+ * and comments (its spans) are compared with the tokens of the dialect's lexer
+ * ({@link MySqlLexer}, {@link PostgresLexer}), which follows the server's rules.
+ * <ul>
+ * <li>every string, quoted identifier and comment of the lexer is exactly one span of the
+ * parser, a comment to both or to neither (a prefixed string such as {@code N'a'} may
+ * also be two spans, prefix and quoted part);</li>
+ * <li>every other span of the parser starts where a lexer token starts and ends where one
+ * ends, holding only words, numbers and operators (so {@code >=} may be one span and two
+ * lexer tokens);</li>
+ * <li>no lexer token is left outside the spans, and no span outside the lexer
+ * tokens.</li>
+ * </ul>
+ * A disagreement is refused with an {@link UnparseableSqlException} naming the offset.
+ */
+final class LexerAgreement {
+
+	private LexerAgreement() {
+	}
+
+	/**
+	 * Compares the parser's spans with the lexer's tokens.
+	 * @param lexed the lexer's tokens
+	 * @param spans the parser's spans, three ints each: start, end, and 1 for a comment
+	 * or 0
+	 * @param count the number of spans
+	 * @throws UnparseableSqlException when they disagree
+	 */
+	static void check(List<SqlToken> lexed, int[] spans, int count) {
+		int p = 0;
+		int i = 0;
+		while (i < lexed.size()) {
+			SqlToken token = lexed.get(i);
+			if (p >= count) {
+				throw disagree(token, "the parser read nothing there");
+			}
+			int start = spans[3 * p];
+			int end = spans[3 * p + 1];
+			boolean comment = spans[3 * p + 2] == 1;
+			if (token.kind().opaque()) {
+				if (start == token.start() && end == token.end() && comment == token.kind().comment()) {
+					p++;
+				}
+				else if (token.bodyStart() > token.start() && start == token.start() && end == token.bodyStart()
+						&& !comment && p + 1 < count && spans[3 * p + 3] == token.bodyStart()
+						&& spans[3 * p + 4] == token.end() && spans[3 * p + 5] == 0) {
+					p += 2;
+				}
+				else {
+					throw disagree(token, "the parser read " + describe(start, end, comment));
+				}
+				i++;
+				continue;
+			}
+			if (comment || start != token.start()) {
+				throw disagree(token, "the parser read " + describe(start, end, comment));
+			}
+			while (i < lexed.size() && lexed.get(i).end() <= end) {
+				if (lexed.get(i).kind().opaque()) {
+					throw disagree(lexed.get(i), "the parser read it inside " + describe(start, end, false));
+				}
+				i++;
+			}
+			if (lexed.get(i - 1).end() != end) {
+				throw disagree(lexed.get(i - 1 + ((i < lexed.size()) ? 1 : 0)),
+						"the parser read " + describe(start, end, false));
+			}
+			p++;
+		}
+		if (p < count) {
+			throw new UnparseableSqlException("the parser read " + describe(spans[3 * p], spans[3 * p + 1], false)
+					+ " where the server reads no token");
+		}
+	}
+
+	private static String describe(int start, int end, boolean comment) {
+		return (comment ? "a comment" : "a token") + " from offset " + start + " to " + end;
+	}
+
+	private static UnparseableSqlException disagree(SqlToken token, String parser) {
+		return new UnparseableSqlException("the server reads " + name(token.kind()) + " from offset " + token.start()
+				+ " to " + token.end() + ", but " + parser);
+	}
+
+	private static String name(Kind kind) {
+		return switch (kind) {
+			case QUOTED_IDENTIFIER -> "a quoted identifier";
+			case EXECUTABLE_COMMENT -> "an executable comment";
+			case OPERATOR -> "an operator";
+			default -> "a " + kind.name().toLowerCase(Locale.ROOT);
+		};
+	}
+
+}
