@@ -11,6 +11,7 @@ import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
+import dev.lanes.shadow.rewrite.SqlParsing.MisreadSqlException;
 import dev.lanes.shadow.rewrite.SqlParsing.ParsedSql;
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import net.sf.jsqlparser.schema.Table;
@@ -41,7 +42,11 @@ final class LaneStatementRewrite {
 		int cut = SqlText.leadingCommentLength(sql, this.rules.dialect() == SqlDialect.MYSQL);
 		String prefix = sql.substring(0, cut);
 		String body = sql.substring(cut);
-		if (body.isBlank() || SqlText.isControl(body)) {
+		if (body.isBlank()) {
+			return sql;
+		}
+		if (SqlText.isControl(body)) {
+			checkControl(body);
 			return sql;
 		}
 		String callBody = SqlText.jdbcCallBody(body);
@@ -50,6 +55,9 @@ final class LaneStatementRewrite {
 			parsed = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect(), this.rules.sqlMode());
 		}
 		catch (UnparseableSqlException ex) {
+			if (ex instanceof MisreadSqlException) {
+				throw new Refusal("the parser does not read the SQL as the server does (" + ex.getMessage() + ")");
+			}
 			if (this.rules.onUnparseableRead() == UnparseableReadAction.BASE && SqlText.looksLikeRead(body)) {
 				return sql;
 			}
@@ -88,6 +96,25 @@ final class LaneStatementRewrite {
 		}
 		verify(statement, collector);
 		return prefix + spliced;
+	}
+
+	/**
+	 * Checks transaction or session control, which runs unparsed: it must hold no
+	 * comment, and must not change how the server reads the following SQL (its
+	 * {@code sql_mode}, character set or string settings), which the rewriter reads with
+	 * the fixed settings of its rules.
+	 */
+	private void checkControl(String body) {
+		for (SqlToken token : SqlParsing.lex(body, this.rules.dialect(), this.rules.sqlMode())) {
+			if (token.kind().comment()) {
+				throw new Refusal("a comment in session or transaction control (offset " + token.start()
+						+ " of the statement) is not covered by the shadow rewriter");
+			}
+		}
+		if (SqlText.changesReading(body)) {
+			throw new Refusal("the statement changes how the server reads SQL (sql_mode, character set or "
+					+ "string settings), which the shadow rewriter reads with fixed settings");
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.lanes.shadow.rewrite;
 import java.util.List;
 import java.util.Locale;
 
+import dev.lanes.shadow.rewrite.SqlParsing.MisreadSqlException;
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import dev.lanes.shadow.rewrite.SqlToken.Kind;
 
@@ -20,7 +21,7 @@ import dev.lanes.shadow.rewrite.SqlToken.Kind;
  * <li>no lexer token is left outside the spans, and no span outside the lexer
  * tokens.</li>
  * </ul>
- * A disagreement is refused with an {@link UnparseableSqlException} naming the offset.
+ * A disagreement is refused with a {@link MisreadSqlException} naming the offset.
  */
 final class LexerAgreement {
 
@@ -77,9 +78,51 @@ final class LexerAgreement {
 			p++;
 		}
 		if (p < count) {
-			throw new UnparseableSqlException("the parser read " + describe(spans[3 * p], spans[3 * p + 1], false)
+			throw new MisreadSqlException("the parser read " + describe(spans[3 * p], spans[3 * p + 1], false)
 					+ " where the server reads no token");
 		}
+	}
+
+	/**
+	 * Checks what the rewriter reads in the text itself, before and besides parsing: a
+	 * MySQL line comment must not hold a carriage return without a line feed after it
+	 * (MySQL reads the comment on to the next line feed, the parser and other tools end
+	 * it at the carriage return), and the leading comments split off by
+	 * {@link SqlText#leadingCommentLength} must be the server's leading comments.
+	 * @param sql the whole SQL
+	 * @param lexed its tokens
+	 * @param mysql whether the server is MySQL or MariaDB
+	 * @throws UnparseableSqlException when they disagree
+	 */
+	static void checkText(String sql, List<SqlToken> lexed, boolean mysql) {
+		int cut = SqlText.leadingCommentLength(sql, mysql);
+		for (SqlToken token : lexed) {
+			if (mysql && token.kind() == Kind.COMMENT && sql.charAt(token.start()) != '/') {
+				int cr = sql.indexOf('\r', token.start());
+				if (cr >= 0 && cr < token.end()) {
+					throw new MisreadSqlException("the line comment at offset " + token.start()
+							+ " holds a carriage return at offset " + cr + " without a line feed after it; "
+							+ "MySQL reads the comment on to the next line feed, the parser ends it there");
+				}
+			}
+			if (token.start() < cut && (token.kind() != Kind.COMMENT || token.end() > cut)) {
+				throw disagree(token, "the rewriter read leading comments up to offset " + cut);
+			}
+			if (token.start() >= cut) {
+				if (token.start() != skipBlanks(sql, cut)) {
+					throw disagree(token, "the rewriter read leading comments up to offset " + cut);
+				}
+				return;
+			}
+		}
+	}
+
+	private static int skipBlanks(String sql, int from) {
+		int i = from;
+		while (i < sql.length() && sql.charAt(i) <= ' ' && MySqlLexer.isBlank(sql.charAt(i))) {
+			i++;
+		}
+		return i;
 	}
 
 	private static String describe(int start, int end, boolean comment) {
@@ -87,7 +130,7 @@ final class LexerAgreement {
 	}
 
 	private static UnparseableSqlException disagree(SqlToken token, String parser) {
-		return new UnparseableSqlException("the server reads " + name(token.kind()) + " from offset " + token.start()
+		return new MisreadSqlException("the server reads " + name(token.kind()) + " from offset " + token.start()
 				+ " to " + token.end() + ", but " + parser);
 	}
 

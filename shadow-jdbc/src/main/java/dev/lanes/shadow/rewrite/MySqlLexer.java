@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.lanes.shadow.SqlMode;
+import dev.lanes.shadow.rewrite.SqlParsing.MisreadSqlException;
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import dev.lanes.shadow.rewrite.SqlToken.Kind;
 
@@ -26,7 +27,7 @@ import dev.lanes.shadow.rewrite.SqlToken.Kind;
  * {@code `...`} and, with {@code ANSI_QUOTES}, {@code "..."} are identifiers.</li>
  * </ul>
  * Unterminated strings, identifiers and comments, and executable comments that the parser
- * cannot be trusted with, are refused with an {@link UnparseableSqlException}.
+ * cannot be trusted with, are refused with a {@link MisreadSqlException}.
  */
 final class MySqlLexer {
 
@@ -100,7 +101,7 @@ final class MySqlLexer {
 			}
 		}
 		if (executable) {
-			throw new UnparseableSqlException("unterminated executable comment");
+			throw new MisreadSqlException("unterminated executable comment");
 		}
 		return n;
 	}
@@ -110,12 +111,12 @@ final class MySqlLexer {
 		if (charAt(start + 2) != '!' && !mariaDb) {
 			int close = this.sql.indexOf("*/", start + 2);
 			if (close < 0) {
-				throw new UnparseableSqlException("unterminated comment at offset " + start);
+				throw new MisreadSqlException("unterminated comment at offset " + start);
 			}
 			return add(Kind.COMMENT, start, close + 2);
 		}
 		if (executable) {
-			throw new UnparseableSqlException(
+			throw new MisreadSqlException(
 					"executable comment at offset " + start + " opens inside another executable comment");
 		}
 		int body = start + (mariaDb ? 4 : 3);
@@ -124,14 +125,14 @@ final class MySqlLexer {
 		if (firstClose >= 0 && opened >= 0 && opened < firstClose) {
 			// a server that skips the comment for its version lets it hold one nested
 			// comment; one that runs it reads that as a comment inside the code
-			throw new UnparseableSqlException("executable comment at offset " + start
+			throw new MisreadSqlException("executable comment at offset " + start
 					+ " holds another comment; the parser ends it at the first '*/'");
 		}
 		int size = this.tokens.size();
 		int end = scan(body, true);
 		this.tokens.subList(size, this.tokens.size()).clear();
 		if (end != firstClose + 2) {
-			throw new UnparseableSqlException("executable comment at offset " + start + " ends at offset " + end
+			throw new MisreadSqlException("executable comment at offset " + start + " ends at offset " + end
 					+ " for the server, which reads its content as SQL, and at offset " + (firstClose + 2)
 					+ " for the parser");
 		}
@@ -180,7 +181,7 @@ final class MySqlLexer {
 				i++;
 			}
 		}
-		throw new UnparseableSqlException("unterminated " + quote + " quote opened at offset " + start);
+		throw new MisreadSqlException("unterminated " + quote + " quote opened at offset " + start);
 	}
 
 	/**

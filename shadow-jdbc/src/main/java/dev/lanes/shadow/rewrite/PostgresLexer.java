@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.lanes.shadow.SqlMode;
+import dev.lanes.shadow.rewrite.SqlParsing.MisreadSqlException;
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import dev.lanes.shadow.rewrite.SqlToken.Kind;
 
@@ -25,8 +26,8 @@ import dev.lanes.shadow.rewrite.SqlToken.Kind;
  * the same tag; {@code $1} is a parameter;</li>
  * <li>{@code "..."} and {@code U&"..."} are identifiers with doubled quotes.</li>
  * </ul>
- * Unterminated strings, identifiers and comments are refused with an
- * {@link UnparseableSqlException}.
+ * Unterminated strings, identifiers and comments are refused with a
+ * {@link MisreadSqlException}.
  */
 final class PostgresLexer {
 
@@ -129,7 +130,7 @@ final class PostgresLexer {
 				i++;
 			}
 		}
-		throw new UnparseableSqlException("unterminated comment at offset " + start);
+		throw new MisreadSqlException("unterminated comment at offset " + start);
 	}
 
 	/**
@@ -159,7 +160,7 @@ final class PostgresLexer {
 				i++;
 			}
 		}
-		throw new UnparseableSqlException("unterminated string opened at offset " + quote);
+		throw new MisreadSqlException("unterminated string opened at offset " + quote);
 	}
 
 	/**
@@ -199,7 +200,7 @@ final class PostgresLexer {
 			}
 			i++;
 		}
-		throw new UnparseableSqlException("unterminated quoted identifier opened at offset " + quote);
+		throw new MisreadSqlException("unterminated quoted identifier opened at offset " + quote);
 	}
 
 	/**
@@ -230,7 +231,7 @@ final class PostgresLexer {
 		String tag = this.sql.substring(start, tagEnd + 1);
 		int close = this.sql.indexOf(tag, tagEnd + 1);
 		if (close < 0) {
-			throw new UnparseableSqlException("unterminated dollar-quoted string opened at offset " + start);
+			throw new MisreadSqlException("unterminated dollar-quoted string opened at offset " + start);
 		}
 		return add(Kind.STRING, start, start, close + tag.length());
 	}

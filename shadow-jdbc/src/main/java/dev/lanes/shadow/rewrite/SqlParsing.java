@@ -97,9 +97,21 @@ final class SqlParsing {
 	/**
 	 * SQL that could not be parsed as exactly one statement.
 	 */
-	static final class UnparseableSqlException extends RuntimeException {
+	static class UnparseableSqlException extends RuntimeException {
 
 		UnparseableSqlException(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * SQL that the parser or the rewriter would read differently from the server, or that
+	 * the server's lexer refuses: never run, not even as an unparseable read.
+	 */
+	static final class MisreadSqlException extends UnparseableSqlException {
+
+		MisreadSqlException(String message) {
 			super(message);
 		}
 

@@ -23,6 +23,11 @@ final class SqlText {
 	private static final Pattern SET_CARRIES_MORE = Pattern
 		.compile("(?is).*(\\bSELECT\\b|\\bFOR\\b|\\bFROM\\b|\\bSTATEMENT\\b|\\().*");
 
+	// settings that change how the server splits SQL into tokens
+	private static final Pattern CHANGES_READING = Pattern.compile("(?is).*\\b(SQL_MODE|NAMES|CHARACTER|CHARSET"
+			+ "|CHARACTER_SET_\\w+|COLLATION_CONNECTION|CLIENT_ENCODING|STANDARD_CONFORMING_STRINGS"
+			+ "|BACKSLASH_QUOTE)\\b.*");
+
 	private static final Pattern READ = Pattern.compile("(?is)(SELECT|SHOW|DESCRIBE|DESC|EXPLAIN)\\b.*");
 
 	private static final Pattern JDBC_CALL = Pattern.compile("(?is)\\{\\s*call\\s+(.*)}\\s*");
@@ -53,7 +58,9 @@ final class SqlText {
 				i = end + 2;
 			}
 			else if ((mysql ? isMySqlDashComment(sql, i) : sql.startsWith("--", i)) || (mysql && c == '#')) {
-				int end = sql.indexOf('\n', i);
+				// PostgreSQL also ends a line comment at a carriage return, MySQL does
+				// not
+				int end = mysql ? sql.indexOf('\n', i) : lineBreak(sql, i);
 				if (end < 0) {
 					return i;
 				}
@@ -77,6 +84,16 @@ final class SqlText {
 			return true;
 		}
 		return SET.matcher(body).matches() && !SET_CARRIES_MORE.matcher(body).matches() && !hasInnerSemicolon(body);
+	}
+
+	/**
+	 * Tells whether {@code SET} control changes a setting that decides how the server
+	 * splits SQL into tokens: {@code sql_mode}, {@code NAMES}, the character sets,
+	 * {@code client_encoding}, {@code standard_conforming_strings},
+	 * {@code backslash_quote}.
+	 */
+	static boolean changesReading(String body) {
+		return SET.matcher(body).matches() && CHANGES_READING.matcher(body).matches();
 	}
 
 	/**
@@ -108,13 +125,23 @@ final class SqlText {
 	}
 
 	/**
-	 * Tells whether a {@code --} comment starts at an index for MySQL, which requires a
-	 * blank after the dashes.
+	 * Tells whether a {@code --} comment starts at an index for MySQL, which requires an
+	 * ASCII blank or control character after the dashes (not U+00A0 or U+3000, which are
+	 * name characters to MySQL).
 	 */
 	static boolean isMySqlDashComment(String sql, int index) {
 		int after = index + 2;
 		return sql.startsWith("--", index) && after < sql.length()
-				&& (Character.isWhitespace(sql.charAt(after)) || Character.isISOControl(sql.charAt(after)));
+				&& (sql.charAt(after) <= ' ' || sql.charAt(after) == 0x7F);
+	}
+
+	private static int lineBreak(String sql, int from) {
+		for (int i = from; i < sql.length(); i++) {
+			if (sql.charAt(i) == '\n' || sql.charAt(i) == '\r') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static boolean hasInnerSemicolon(String body) {
