@@ -96,6 +96,7 @@ final class LexerAgreement {
 	 */
 	static void checkText(String sql, List<SqlToken> lexed, boolean mysql) {
 		int cut = SqlText.leadingCommentLength(sql, mysql);
+		boolean leading = true;
 		for (SqlToken token : lexed) {
 			if (mysql && token.kind() == Kind.COMMENT && sql.charAt(token.start()) != '/') {
 				int cr = sql.indexOf('\r', token.start());
@@ -108,11 +109,11 @@ final class LexerAgreement {
 			if (token.start() < cut && (token.kind() != Kind.COMMENT || token.end() > cut)) {
 				throw disagree(token, "the rewriter read leading comments up to offset " + cut);
 			}
-			if (token.start() >= cut) {
+			if (leading && token.start() >= cut) {
 				if (token.start() != skipBlanks(sql, cut)) {
 					throw disagree(token, "the rewriter read leading comments up to offset " + cut);
 				}
-				return;
+				leading = false;
 			}
 		}
 	}
