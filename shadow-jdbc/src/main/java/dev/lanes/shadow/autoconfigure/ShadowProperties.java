@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.lanes.shadow.ShadowMode;
 import dev.lanes.shadow.SqlDialect;
+import dev.lanes.shadow.SqlMode;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
 import dev.lanes.shadow.rewrite.ShadowTableRewriter;
@@ -78,10 +79,16 @@ public class ShadowProperties {
 
 	/**
 	 * SQL dialect of the application's database, which decides how SQL is parsed and how
-	 * shadow tables are created. MYSQL reads string literals with backslash escapes, so
-	 * startup fails when the sessions' sql_mode holds NO_BACKSLASH_ESCAPES.
+	 * shadow tables are created. Startup fails when the sessions' settings differ from
+	 * lane.shadow.sql-mode.
 	 */
 	private SqlDialect dialect = SqlDialect.MYSQL;
+
+	/**
+	 * Session settings that change how the database server splits SQL into tokens; they
+	 * must match the sessions of the application's data source (checked at startup).
+	 */
+	private final SqlModeSettings sqlMode = new SqlModeSettings();
 
 	/**
 	 * Shadow database connection settings, used in database mode.
@@ -176,6 +183,10 @@ public class ShadowProperties {
 		this.dialect = dialect;
 	}
 
+	public SqlModeSettings getSqlMode() {
+		return this.sqlMode;
+	}
+
 	public Database getDatabase() {
 		return this.database;
 	}
@@ -199,6 +210,59 @@ public class ShadowProperties {
 		 * Do not check.
 		 */
 		OFF
+
+	}
+
+	/**
+	 * Session settings that change how the server splits SQL into tokens.
+	 */
+	public static class SqlModeSettings {
+
+		/**
+		 * Whether the MySQL or MariaDB sessions' sql_mode holds ANSI_QUOTES (double
+		 * quotes delimit identifiers).
+		 */
+		private boolean ansiQuotes;
+
+		/**
+		 * Whether the MySQL or MariaDB sessions' sql_mode holds NO_BACKSLASH_ESCAPES
+		 * (backslashes in strings are ordinary characters).
+		 */
+		private boolean noBackslashEscapes;
+
+		/**
+		 * Whether the PostgreSQL sessions have standard_conforming_strings on
+		 * (backslashes in plain strings are ordinary characters).
+		 */
+		private boolean standardConformingStrings = true;
+
+		public boolean isAnsiQuotes() {
+			return this.ansiQuotes;
+		}
+
+		public void setAnsiQuotes(boolean ansiQuotes) {
+			this.ansiQuotes = ansiQuotes;
+		}
+
+		public boolean isNoBackslashEscapes() {
+			return this.noBackslashEscapes;
+		}
+
+		public void setNoBackslashEscapes(boolean noBackslashEscapes) {
+			this.noBackslashEscapes = noBackslashEscapes;
+		}
+
+		public boolean isStandardConformingStrings() {
+			return this.standardConformingStrings;
+		}
+
+		public void setStandardConformingStrings(boolean standardConformingStrings) {
+			this.standardConformingStrings = standardConformingStrings;
+		}
+
+		SqlMode toSqlMode() {
+			return new SqlMode(this.ansiQuotes, this.noBackslashEscapes, this.standardConformingStrings);
+		}
 
 	}
 

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Creates missing shadow tables and checks them for drift once all singletons, schema
- * initializers included, are ready, after checking that a MySQL server reads string
- * literals as the rewriter does ({@link MySqlModeCheck}). Table mode only.
+ * initializers included, are ready, after checking that the server reads SQL as the
+ * rewriter does ({@link MySqlModeCheck}). Table mode only.
  */
 class ShadowTablesInitializer implements SmartInitializingSingleton {
 
@@ -63,9 +63,8 @@ class ShadowTablesInitializer implements SmartInitializingSingleton {
 			if (shadowDataSource.getRules().mode() != ShadowMode.TABLE) {
 				return;
 			}
-			if (shadowDataSource.getRules().dialect() == SqlDialect.MYSQL) {
-				MySqlModeCheck.verify(shadowDataSource.getBase());
-			}
+			MySqlModeCheck.verify(shadowDataSource.getBase(), shadowDataSource.getRules().dialect(),
+					shadowDataSource.getRules().sqlMode());
 			ShadowTables tables = new ShadowTables(shadowDataSource.getRules());
 			if (this.properties.isCreateMissingTables()) {
 				for (String sql : tables.createMissing(shadowDataSource.getBase())) {

@@ -27,8 +27,10 @@ class ShadowPropertiesMetadataTests {
 	@ValueSource(strings = { "lane.shadow.enabled", "lane.shadow.lanes", "lane.shadow.mode", "lane.shadow.table-suffix",
 			"lane.shadow.default-policy", "lane.shadow.tables", "lane.shadow.on-unparseable-read",
 			"lane.shadow.create-missing-tables", "lane.shadow.drift-check", "lane.shadow.cache-size",
-			"lane.shadow.database.url", "lane.shadow.database.username", "lane.shadow.database.password",
-			"lane.shadow.database.driver-class-name", "lane.shadow.database.maximum-pool-size" })
+			"lane.shadow.sql-mode.ansi-quotes", "lane.shadow.sql-mode.no-backslash-escapes",
+			"lane.shadow.sql-mode.standard-conforming-strings", "lane.shadow.database.url",
+			"lane.shadow.database.username", "lane.shadow.database.password", "lane.shadow.database.driver-class-name",
+			"lane.shadow.database.maximum-pool-size" })
 	void describesProperty(String name) throws IOException {
 		String metadata = metadata();
 		String properties = metadata.substring(metadata.indexOf("\"properties\""));
