@@ -65,14 +65,16 @@ final class LexerAgreement {
 			if (comment || start != token.start()) {
 				throw disagree(token, "the parser read " + describe(start, end, comment));
 			}
+			int first = i;
 			while (i < lexed.size() && lexed.get(i).end() <= end) {
 				if (lexed.get(i).kind().opaque()) {
 					throw disagree(lexed.get(i), "the parser read it inside " + describe(start, end, false));
 				}
 				i++;
 			}
-			if (lexed.get(i - 1).end() != end) {
-				throw disagree(lexed.get(i - 1 + ((i < lexed.size()) ? 1 : 0)),
+			if (i == first || lexed.get(i - 1).end() != end) {
+				// the parser's token ends inside a token of the server
+				throw disagree(lexed.get((i < lexed.size()) ? i : i - 1),
 						"the parser read " + describe(start, end, false));
 			}
 			p++;
