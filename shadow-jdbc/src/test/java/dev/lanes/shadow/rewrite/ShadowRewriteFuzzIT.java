@@ -40,8 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an {@link SQLException} (a refusal or a server error).
  * <p>
  * The seed is printed; set {@code -Dlanes.fuzz.seed=...} to replay a run, and
- * {@code -Dlanes.fuzz.iterations=...} for the statements per server and mode. Each run
- * stops after 15 seconds per server and mode, four runs in all.
+ * {@code -Dlanes.fuzz.iterations=...} for the statements per server and mode (MariaDB or
+ * MySQL: default {@code sql_mode}, {@code ANSI_QUOTES}, {@code NO_BACKSLASH_ESCAPES};
+ * PostgreSQL: {@code standard_conforming_strings} on and off). Each run stops after 12
+ * seconds per server and mode, five runs in all.
  */
 class ShadowRewriteFuzzIT {
 
@@ -51,7 +53,7 @@ class ShadowRewriteFuzzIT {
 
 	private static final int ITERATIONS = Integer.getInteger("lanes.fuzz.iterations", 2500);
 
-	private static final long TIME_LIMIT_MILLIS = 15_000;
+	private static final long TIME_LIMIT_MILLIS = 12_000;
 
 	private static final List<String> BASE_TABLES = List.of("orders", "items", "customers", "archive", "dict_region",
 			"id_alloc", "secrets");
@@ -152,11 +154,20 @@ class ShadowRewriteFuzzIT {
 			.stream()
 			.filter((rewriteCase) -> !rewriteCase.replay().ddl() && !rewriteCase.sql().contains(RewriteCases.SCHEMA))
 			.toList());
-		try (HikariDataSource pool = server.pool(DATABASE)) {
-			ShadowRules rules = rules(SqlDialect.POSTGRESQL, SqlMode.DEFAULT);
-			Run run = new Run("postgresql", SqlDialect.POSTGRESQL, pool, rules, cases);
-			run.createSchema("CREATE TABLE %1$s_gray (LIKE %1$s INCLUDING ALL)");
-			run.fuzz();
+		List<Run> runs = new ArrayList<>();
+		for (SqlMode mode : List.of(SqlMode.DEFAULT, SqlMode.DEFAULT.withStandardConformingStrings(false))) {
+			try (HikariDataSource pool = server.pool(DATABASE)) {
+				if (!mode.standardConformingStrings()) {
+					pool.setConnectionInitSql("SET standard_conforming_strings = off");
+				}
+				Run run = new Run("postgresql " + mode, SqlDialect.POSTGRESQL, pool, rules(SqlDialect.POSTGRESQL, mode),
+						cases);
+				run.createSchema("CREATE TABLE %1$s_gray (LIKE %1$s INCLUDING ALL)");
+				run.fuzz();
+				runs.add(run);
+			}
+		}
+		for (Run run : runs) {
 			run.assertSafe();
 		}
 	}
@@ -276,7 +287,8 @@ class ShadowRewriteFuzzIT {
 		private static String reason(String message) {
 			String reason = message.substring(message.indexOf("': ") + 3);
 			int end = reason.indexOf(" (");
-			return (end < 0) ? reason.substring(0, Math.min(40, reason.length())) : reason.substring(0, end);
+			int executed = reason.indexOf("; nothing was executed");
+			return reason.substring(0, (end < 0 || (executed >= 0 && executed < end)) ? executed : end);
 		}
 
 		void assertSafe() {
