@@ -87,9 +87,10 @@ final class LexerAgreement {
 
 	/**
 	 * Checks what the rewriter reads in the text itself, before and besides parsing: a
-	 * MySQL line comment must not hold a carriage return without a line feed after it
-	 * (MySQL reads the comment on to the next line feed, the parser and other tools end
-	 * it at the carriage return), and the leading comments split off by
+	 * MySQL line comment must not hold a carriage return without a line feed right after
+	 * it (MySQL reads the comment on to the next line feed, the parser and other tools
+	 * end it at the carriage return; the lexer leaves the carriage return of a CR LF out
+	 * of the comment), and the leading comments split off by
 	 * {@link SqlText#leadingCommentLength} must be the server's leading comments.
 	 * @param sql the whole SQL
 	 * @param lexed its tokens
@@ -101,8 +102,8 @@ final class LexerAgreement {
 		boolean leading = true;
 		for (SqlToken token : lexed) {
 			if (mysql && token.kind() == Kind.COMMENT && sql.charAt(token.start()) != '/') {
-				int cr = sql.indexOf('\r', token.start());
-				if (cr >= 0 && cr < token.end()) {
+				int cr = indexOf(sql, '\r', token.start(), token.end());
+				if (cr >= 0) {
 					throw new MisreadSqlException("the line comment at offset " + token.start()
 							+ " holds a carriage return at offset " + cr + " without a line feed after it; "
 							+ "MySQL reads the comment on to the next line feed, the parser ends it there");
@@ -118,6 +119,15 @@ final class LexerAgreement {
 				leading = false;
 			}
 		}
+	}
+
+	private static int indexOf(String sql, char c, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (sql.charAt(i) == c) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static int skipBlanks(String sql, int from) {

@@ -17,8 +17,8 @@ import dev.lanes.shadow.rewrite.SqlToken.Kind;
  * return; any other non-ASCII character, such as U+00A0 or U+3000, is part of a
  * name;</li>
  * <li>{@code #} and {@code --} comments end at a line feed only (not at a carriage
- * return), and {@code --} starts a comment only when followed by an ASCII blank or
- * control character, or the end of the text;</li>
+ * return: CR LF ends them, a lone CR does not), and {@code --} starts a comment only when
+ * followed by an ASCII blank or control character, or the end of the text;</li>
  * <li>{@code /* *}{@code /} comments and hints end at the first {@code *}{@code /};
  * executable comments ({@code /*!}, {@code /*M!}) end where their content, read as SQL,
  * ends;</li>
@@ -149,14 +149,15 @@ final class MySqlLexer {
 
 	/**
 	 * Returns the end of a line comment: the next line feed, or the end of the text. A
-	 * carriage return does not end it.
+	 * carriage return does not end it; one right before the end is left out of the
+	 * comment, as a blank, so that a comment ended by CR LF has the parser's boundaries.
 	 */
 	private int lineEnd(int start) {
 		int i = start;
 		while (i < this.sql.length() && this.sql.charAt(i) != '\n' && this.sql.charAt(i) != 0) {
 			i++;
 		}
-		return i;
+		return (i > start && this.sql.charAt(i - 1) == '\r') ? i - 1 : i;
 	}
 
 	/**

@@ -33,6 +33,12 @@ class MySqlLexerTests {
 	}
 
 	@Test
+	void endsLineCommentsAtCarriageReturnAndLineFeed() {
+		assertThat(tokens("SELECT 1 # a\r\nFROM t -- b\r\n", SqlMode.DEFAULT)).containsExactly("WORD SELECT",
+				"NUMBER 1", "COMMENT # a", "WORD FROM", "WORD t", "COMMENT -- b");
+	}
+
+	@Test
 	void endsDashCommentOnlyAtNewline() {
 		assertThat(tokens("SELECT 1 -- a\rUNION\nFROM t", SqlMode.DEFAULT)).containsExactly("WORD SELECT", "NUMBER 1",
 				"COMMENT -- a\rUNION", "WORD FROM", "WORD t");

@@ -72,6 +72,13 @@ class ShadowTableRewriterLexerTests {
 	}
 
 	@Test
+	void acceptsLineCommentsEndedByCarriageReturnAndLineFeed() throws Exception {
+		ShadowTableRewriter rewriter = new ShadowTableRewriter(rules(SqlDialect.MYSQL, SqlMode.DEFAULT));
+		assertThat(rewriter.rewrite(RewriteCases.LANE, "# note\r\nSELECT id -- first\r\nFROM orders # last\r\n"))
+			.isEqualTo("# note\r\nSELECT id -- first\r\nFROM orders_gray # last\r\n");
+	}
+
+	@Test
 	void readsDoubleQuotesAsIdentifiersUnderAnsiQuotes() throws Exception {
 		ShadowTableRewriter rewriter = new ShadowTableRewriter(rules(SqlDialect.MYSQL, ANSI_QUOTES));
 		assertThat(rewriter.rewrite(RewriteCases.LANE, "SELECT \"id\" FROM \"orders\""))
