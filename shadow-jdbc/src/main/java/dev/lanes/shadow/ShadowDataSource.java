@@ -61,8 +61,7 @@ public final class ShadowDataSource implements DataSource, AutoCloseable {
 				: new ShadowTableRewriter(builder.rules);
 		this.gate = new StatementGate(builder.rules, transformer, builder.listener);
 		this.sessionCheck = (builder.rules.mode() == ShadowMode.TABLE)
-				? new SessionSettingsCheck(builder.rules.dialect(), this.enforcement == ShadowEnforcement.REWRITE_ONLY)
-				: null;
+				? new SessionSettingsCheck(builder.rules, this.enforcement == ShadowEnforcement.REWRITE_ONLY) : null;
 		if (builder.rules.mode() == ShadowMode.DATABASE && this.shadow == null) {
 			throw new IllegalArgumentException("Database mode needs a shadow data source");
 		}

@@ -38,6 +38,8 @@ public final class ShadowRules {
 
 	private final SqlDialect dialect;
 
+	private final SqlMode sqlMode;
+
 	private ShadowRules(Builder builder) {
 		this.lanes = Collections.unmodifiableSet(new LinkedHashSet<>(builder.lanes));
 		this.mode = builder.mode;
@@ -46,13 +48,14 @@ public final class ShadowRules {
 		this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tables));
 		this.onUnparseableRead = builder.onUnparseableRead;
 		this.dialect = builder.dialect;
+		this.sqlMode = builder.sqlMode;
 	}
 
 	/**
 	 * Starts building rules.
 	 * @return a builder with the defaults: no lane, table mode, suffix {@code _{lane}},
 	 * default policy {@link TablePolicy#SHADOW}, unparseable reads rejected, MySQL
-	 * dialect
+	 * dialect, {@link SqlMode#DEFAULT} session settings
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -100,6 +103,14 @@ public final class ShadowRules {
 	 */
 	public SqlDialect dialect() {
 		return this.dialect;
+	}
+
+	/**
+	 * Returns the session settings that change how the server splits SQL into tokens.
+	 * @return the SQL mode
+	 */
+	public SqlMode sqlMode() {
+		return this.sqlMode;
 	}
 
 	/**
@@ -169,7 +180,20 @@ public final class ShadowRules {
 
 		private SqlDialect dialect = SqlDialect.MYSQL;
 
+		private SqlMode sqlMode = SqlMode.DEFAULT;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets the session settings that change how the server splits SQL into tokens;
+		 * they must match the sessions of the wrapped data source.
+		 * @param sqlMode the SQL mode
+		 * @return this builder
+		 */
+		public Builder sqlMode(SqlMode sqlMode) {
+			this.sqlMode = sqlMode;
+			return this;
 		}
 
 		/**

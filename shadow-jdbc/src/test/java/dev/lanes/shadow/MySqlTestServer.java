@@ -26,6 +26,12 @@ public final class MySqlTestServer {
 
 	private static final Pattern URL = Pattern.compile("(jdbc:[a-z]+://[^/?]+)(?:/([^?]*))?(\\?.*)?");
 
+	/**
+	 * The {@code sql_mode} flags the sessions of {@link #pool(String, int)} use, for the
+	 * rules of tests that run SQL on them.
+	 */
+	public static final SqlMode SESSION_SQL_MODE = SqlMode.DEFAULT.withAnsiQuotes(true);
+
 	private static @Nullable MySqlTestServer instance;
 
 	private final String prefix;

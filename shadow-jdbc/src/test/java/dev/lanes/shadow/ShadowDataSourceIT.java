@@ -43,6 +43,7 @@ class ShadowDataSourceIT {
 	private static final String DATABASE = "lanes_shadow_it_jdbc";
 
 	private final ShadowRules rules = ShadowRules.builder()
+		.sqlMode(MySqlTestServer.SESSION_SQL_MODE)
 		.lanes("gray")
 		.table("dict_region", TablePolicy.READ_BASE)
 		.table("secrets", TablePolicy.DENY)

@@ -32,7 +32,8 @@ class ShadowLaneCaseIT {
 		MySqlTestServer server = MySqlTestServer.get();
 		server.recreateDatabases(DATABASE);
 		this.pool = server.pool(DATABASE, 2);
-		this.shadow = ShadowDataSource.builder(this.pool, ShadowRules.builder().lanes("gray").build())
+		this.shadow = ShadowDataSource
+			.builder(this.pool, ShadowRules.builder().lanes("gray").sqlMode(MySqlTestServer.SESSION_SQL_MODE).build())
 			.enforcement(ShadowEnforcement.REWRITE_ONLY)
 			.build();
 		try (Connection connection = this.pool.getConnection(); Statement statement = connection.createStatement()) {

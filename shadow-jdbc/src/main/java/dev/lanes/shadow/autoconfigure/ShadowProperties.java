@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowMode;
 import dev.lanes.shadow.SqlDialect;
+import dev.lanes.shadow.SqlMode;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
 import dev.lanes.shadow.rewrite.ShadowTableRewriter;
@@ -79,8 +80,8 @@ public class ShadowProperties {
 
 	/**
 	 * SQL dialect of the application's database, which decides how SQL is parsed and how
-	 * shadow tables are created. MYSQL reads string literals with backslash escapes, so
-	 * startup fails when the sessions' sql_mode holds NO_BACKSLASH_ESCAPES.
+	 * shadow tables are created. Startup fails when the sessions' settings differ from
+	 * lane.shadow.sql-mode.
 	 */
 	private SqlDialect dialect = SqlDialect.MYSQL;
 
@@ -96,6 +97,12 @@ public class ShadowProperties {
 	 * Shadow account that shadowed lanes connect as in table mode.
 	 */
 	private final Account account = new Account();
+
+	/**
+	 * Session settings that change how the database server splits SQL into tokens; they
+	 * must match the sessions of the application's data source (checked at startup).
+	 */
+	private final SqlModeSettings sqlMode = new SqlModeSettings();
 
 	/**
 	 * Shadow database connection settings, used in database mode.
@@ -200,6 +207,11 @@ public class ShadowProperties {
 
 	public Account getAccount() {
 		return this.account;
+
+	}
+
+	public SqlModeSettings getSqlMode() {
+		return this.sqlMode;
 	}
 
 	public Database getDatabase() {
@@ -344,6 +356,60 @@ public class ShadowProperties {
 
 		public void setPassword(@Nullable String password) {
 			this.password = password;
+
+		}
+
+	}
+
+	/**
+	 * Session settings that change how the server splits SQL into tokens.
+	 */
+	public static class SqlModeSettings {
+
+		/**
+		 * Whether the MySQL or MariaDB sessions' sql_mode holds ANSI_QUOTES (double
+		 * quotes delimit identifiers).
+		 */
+		private boolean ansiQuotes;
+
+		/**
+		 * Whether the MySQL or MariaDB sessions' sql_mode holds NO_BACKSLASH_ESCAPES
+		 * (backslashes in strings are ordinary characters).
+		 */
+		private boolean noBackslashEscapes;
+
+		/**
+		 * Whether the PostgreSQL sessions have standard_conforming_strings on
+		 * (backslashes in plain strings are ordinary characters).
+		 */
+		private boolean standardConformingStrings = true;
+
+		public boolean isAnsiQuotes() {
+			return this.ansiQuotes;
+		}
+
+		public void setAnsiQuotes(boolean ansiQuotes) {
+			this.ansiQuotes = ansiQuotes;
+		}
+
+		public boolean isNoBackslashEscapes() {
+			return this.noBackslashEscapes;
+		}
+
+		public void setNoBackslashEscapes(boolean noBackslashEscapes) {
+			this.noBackslashEscapes = noBackslashEscapes;
+		}
+
+		public boolean isStandardConformingStrings() {
+			return this.standardConformingStrings;
+		}
+
+		public void setStandardConformingStrings(boolean standardConformingStrings) {
+			this.standardConformingStrings = standardConformingStrings;
+		}
+
+		SqlMode toSqlMode() {
+			return new SqlMode(this.ansiQuotes, this.noBackslashEscapes, this.standardConformingStrings);
 		}
 
 	}

@@ -50,6 +50,7 @@ final class ShadowRulesFactory {
 			.defaultPolicy(properties.getDefaultPolicy())
 			.onUnparseableRead(properties.getOnUnparseableRead())
 			.dialect(properties.getDialect())
+			.sqlMode(properties.getSqlMode().toSqlMode())
 			.build();
 	}
 

@@ -21,9 +21,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Prepares shadow data once all singletons, schema initializers included, are ready: in
- * table mode checks that a MySQL server reads string literals as the rewriter does
- * ({@link MySqlModeCheck}) and creates missing shadow tables; then sets up and verifies
- * the shadow account ({@link ShadowAccountSetup}); last, checks shadow tables for drift.
+ * table mode checks that the server reads SQL as the rewriter does
+ * ({@link SessionSettingsStartupCheck}) and creates missing shadow tables; then sets up
+ * and verifies the shadow account ({@link ShadowAccountSetup}); last, checks shadow
+ * tables for drift.
  */
 class ShadowTablesInitializer implements SmartInitializingSingleton {
 
@@ -65,9 +66,7 @@ class ShadowTablesInitializer implements SmartInitializingSingleton {
 				ShadowAccountSetup.run(shadowDataSource, this.properties);
 				return;
 			}
-			if (shadowDataSource.getRules().dialect() == SqlDialect.MYSQL) {
-				MySqlModeCheck.verify(shadowDataSource.getBase());
-			}
+			SessionSettingsStartupCheck.verify(shadowDataSource.getBase(), shadowDataSource.getRules());
 			ShadowTables tables = new ShadowTables(shadowDataSource.getRules());
 			if (this.properties.isCreateMissingTables()) {
 				for (String sql : tables.createMissing(shadowDataSource.getBase())) {

@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * <li>text that the parser and the server read alike whatever their settings: after the
  * leading comments, printable ASCII without any comment, backslash, {@code #}, {@code $},
  * {@code ;}, {@code @}, braces, brackets, double quotes or doubled backticks, and no
- * number glued to a name ({@code 1abc});</li>
+ * number glued to a name ({@code 1abc}), and that Druid's lexer splits into tokens where
+ * the dialect's lexer, which follows the server's rules, does
+ * ({@link LexerAgreement});</li>
  * <li>one SELECT, INSERT, REPLACE, UPDATE or DELETE statement without CTEs,
  * {@code SELECT ... INTO} or table sources other than names, joins, derived tables and
  * VALUES lists ({@link DruidTables});</li>
@@ -106,6 +108,9 @@ final class DruidStatementRewrite {
 			return null;
 		}
 		String body = sql.substring(cut);
+		if (!lexesAsTheServer(body)) {
+			return null;
+		}
 		SQLStatement statement = parse(body);
 		DruidTables tables = (statement != null) ? DruidTables.of(statement) : null;
 		List<SQLExprTableSource> written = (tables != null) ? DruidTables.written(statement) : null;
@@ -312,6 +317,42 @@ final class DruidStatementRewrite {
 			return null;
 		}
 		return renamed.append(sql, copied, sql.length()).toString();
+	}
+
+	/**
+	 * Tells whether Druid's lexer splits the text into tokens where the server does
+	 * ({@link LexerAgreement}, against the dialect's lexer).
+	 */
+	private boolean lexesAsTheServer(String sql) {
+		try {
+			List<SqlToken> lexed = SqlParsing.lex(sql, this.rules.dialect(), this.rules.sqlMode());
+			int[] spans = new int[3 * lexed.size() + 3];
+			int count = 0;
+			Lexer lexer = SQLParserUtils.createLexer(sql, this.dbType);
+			int end = 0;
+			for (lexer.nextToken(); lexer.token() != Token.EOF; lexer.nextToken()) {
+				int start = skipBlanks(sql, end);
+				end = lexer.pos();
+				if (lexer.token() == Token.ERROR || end <= start || end > sql.length()
+						|| 3 * count + 3 > spans.length) {
+					return false;
+				}
+				// Druid's position after an operator may be past the blanks that follow
+				// it
+				int tokenEnd = end;
+				while (tokenEnd > start && Character.isWhitespace(sql.charAt(tokenEnd - 1))) {
+					tokenEnd--;
+				}
+				spans[3 * count] = start;
+				spans[3 * count + 1] = tokenEnd;
+				count++;
+			}
+			LexerAgreement.check(lexed, spans, count);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private @Nullable String print(SQLStatement statement) {

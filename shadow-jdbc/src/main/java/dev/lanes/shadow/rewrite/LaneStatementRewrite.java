@@ -11,6 +11,7 @@ import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
+import dev.lanes.shadow.rewrite.SqlParsing.MisreadSqlException;
 import dev.lanes.shadow.rewrite.SqlParsing.ParsedSql;
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import net.sf.jsqlparser.schema.Table;
@@ -41,15 +42,22 @@ final class LaneStatementRewrite {
 		int cut = SqlText.leadingCommentLength(sql, this.rules.dialect() == SqlDialect.MYSQL);
 		String prefix = sql.substring(0, cut);
 		String body = sql.substring(cut);
-		if (body.isBlank() || SqlText.isControl(body)) {
+		if (body.isBlank()) {
+			return sql;
+		}
+		if (SqlText.isControl(body)) {
+			checkControl(body);
 			return sql;
 		}
 		String callBody = SqlText.jdbcCallBody(body);
 		ParsedSql parsed;
 		try {
-			parsed = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect());
+			parsed = SqlParsing.parse((callBody != null) ? callBody : body, this.rules.dialect(), this.rules.sqlMode());
 		}
 		catch (UnparseableSqlException ex) {
+			if (ex instanceof MisreadSqlException) {
+				throw new Refusal("the parser does not read the SQL as the server does (" + ex.getMessage() + ")");
+			}
 			if (this.rules.onUnparseableRead() == UnparseableReadAction.BASE && SqlText.looksLikeRead(body)) {
 				return sql;
 			}
@@ -130,6 +138,20 @@ final class LaneStatementRewrite {
 	}
 
 	/**
+	 * Checks transaction control, which runs unparsed, for comments the lexer finds
+	 * (control that changes the session was refused before; see
+	 * {@link SqlText#changesSession}).
+	 */
+	private void checkControl(String body) {
+		for (SqlToken token : SqlParsing.lex(body, this.rules.dialect(), this.rules.sqlMode())) {
+			if (token.kind().comment()) {
+				throw new Refusal("a comment in session or transaction control (offset " + token.start()
+						+ " of the statement) is not covered by the shadow rewriter");
+			}
+		}
+	}
+
+	/**
 	 * Prints a renamed statement and checks the printed SQL after parsing it again, for
 	 * renames that could not be applied to the original text.
 	 */
@@ -137,7 +159,7 @@ final class LaneStatementRewrite {
 		String printed = statement.toString();
 		Statement reparsed;
 		try {
-			reparsed = SqlParsing.parse(printed, this.rules.dialect()).statement();
+			reparsed = SqlParsing.parse(printed, this.rules.dialect(), this.rules.sqlMode()).statement();
 		}
 		catch (UnparseableSqlException ex) {
 			throw new Refusal("rewritten SQL cannot be parsed again (" + ex.getMessage() + ")");
@@ -221,7 +243,7 @@ final class LaneStatementRewrite {
 	 */
 	void check(String sql) {
 		try {
-			verify(SqlParsing.parse(sql, this.rules.dialect()).statement(), null);
+			verify(SqlParsing.parse(sql, this.rules.dialect(), this.rules.sqlMode()).statement(), null);
 		}
 		catch (UnparseableSqlException ex) {
 			throw new Refusal("cannot parse the SQL (" + ex.getMessage() + ")");

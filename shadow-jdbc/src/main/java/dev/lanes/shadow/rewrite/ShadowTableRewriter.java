@@ -1,5 +1,7 @@
 package dev.lanes.shadow.rewrite;
 
+import java.util.List;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lanes.shadow.ShadowRejectedException;
@@ -8,6 +10,7 @@ import dev.lanes.shadow.ShadowSqlContext;
 import dev.lanes.shadow.ShadowSqlTransformer;
 import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
+import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * UPDATE and DELETE) take a fast path on Alibaba Druid's parser
  * ({@link DruidStatementRewrite}), which gives up whenever it is not certain; everything
  * else, and every refusal, goes through JSqlParser.
+ * <p>
+ * First of all, the SQL is split into tokens by the dialect's lexer, which follows the
+ * server's rules under the rules' {@link dev.lanes.shadow.SqlMode}; the parsers' tokens
+ * must agree with it ({@link LexerAgreement}), or the statement is refused.
  * <p>
  * The rename is made in the SQL text (see {@link TableNameSplice}), so everything else
  * reaches the database as written; when it cannot be placed with certainty, the statement
@@ -96,6 +103,13 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 			// too
 			return refused(key, "the statement changes the session's state (SET, USE, RESET, DISCARD, LOAD, "
 					+ "set_config or a temporary object), which would outlive it on a pooled connection");
+		}
+		try {
+			List<SqlToken> lexed = SqlParsing.lex(key.sql(), this.rules.dialect(), this.rules.sqlMode());
+			LexerAgreement.checkText(key.sql(), lexed, this.rules.dialect() == SqlDialect.MYSQL);
+		}
+		catch (UnparseableSqlException ex) {
+			return refused(key, "cannot parse the SQL as the server reads it (" + ex.getMessage() + ")");
 		}
 		try {
 			String fast = new DruidStatementRewrite(this.rules, key.lane()).apply(key.sql());

@@ -3,6 +3,7 @@ package dev.lanes.shadow.rewrite;
 import java.util.List;
 
 import dev.lanes.shadow.SqlDialect;
+import dev.lanes.shadow.SqlMode;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
@@ -26,12 +27,25 @@ final class SqlParsing {
 	 * statement, or was not read as the server will read it
 	 */
 	static ParsedSql parse(String sql, SqlDialect dialect) {
+		return parse(sql, dialect, SqlMode.DEFAULT);
+	}
+
+	/**
+	 * Parses exactly one statement under the session settings of {@code mode} and checks
+	 * that the parser read all of it the way the server will ({@link SqlReadCheck}),
+	 * token by token as the dialect's lexer reads it ({@link #lex}).
+	 * @throws UnparseableSqlException when the SQL cannot be parsed, holds more than one
+	 * statement, or was not read as the server will read it
+	 */
+	static ParsedSql parse(String sql, SqlDialect dialect, SqlMode mode) {
 		boolean mysql = dialect == SqlDialect.MYSQL;
+		List<SqlToken> lexed = lex(sql, dialect, mode);
+		boolean backslashEscapes = mysql ? !mode.noBackslashEscapes() : !mode.standardConformingStrings();
 		Statements statements;
 		Token start;
 		try {
 			CCJSqlParser parser = new CCJSqlParser(sql).withAllowComplexParsing(true)
-				.withBackslashEscapeCharacter(mysql)
+				.withBackslashEscapeCharacter(backslashEscapes)
 				.withHashLineComments(mysql);
 			start = parser.token;
 			statements = parser.Statements();
@@ -46,8 +60,16 @@ final class SqlParsing {
 		if (list.size() != 1) {
 			throw new UnparseableSqlException("expected one statement, found " + list.size());
 		}
-		boolean executableComments = SqlReadCheck.executableComments(sql, start, mysql);
+		boolean executableComments = SqlReadCheck.executableComments(sql, start, mysql, lexed);
 		return new ParsedSql(sql, list.get(0), start, executableComments);
+	}
+
+	/**
+	 * Returns the tokens of SQL as the server reads them.
+	 * @throws UnparseableSqlException when the lexer refuses the SQL
+	 */
+	static List<SqlToken> lex(String sql, SqlDialect dialect, SqlMode mode) {
+		return (dialect == SqlDialect.MYSQL) ? MySqlLexer.tokens(sql, mode) : PostgresLexer.tokens(sql, mode);
 	}
 
 	private static String firstLine(String message) {
@@ -75,9 +97,21 @@ final class SqlParsing {
 	/**
 	 * SQL that could not be parsed as exactly one statement.
 	 */
-	static final class UnparseableSqlException extends RuntimeException {
+	static class UnparseableSqlException extends RuntimeException {
 
 		UnparseableSqlException(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * SQL that the parser or the rewriter would read differently from the server, or that
+	 * the server's lexer refuses: never run, not even as an unparseable read.
+	 */
+	static final class MisreadSqlException extends UnparseableSqlException {
+
+		MisreadSqlException(String message) {
 			super(message);
 		}
 

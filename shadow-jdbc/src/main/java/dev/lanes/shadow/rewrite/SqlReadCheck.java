@@ -1,6 +1,7 @@
 package dev.lanes.shadow.rewrite;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -31,13 +32,17 @@ final class SqlReadCheck {
 	 * @param sql the parsed text
 	 * @param start the parser's start token
 	 * @param mysql whether the server is MySQL or MariaDB
+	 * @param lexed the tokens of the SQL as the server reads them, which the parser's
+	 * tokens must agree with ({@link LexerAgreement})
 	 * @return whether the SQL holds executable comments
 	 * @throws UnparseableSqlException when the parser did not read the SQL as the server
 	 * will
 	 */
-	static boolean executableComments(String sql, Token start, boolean mysql) {
+	static boolean executableComments(String sql, Token start, boolean mysql, List<SqlToken> lexed) {
 		boolean executable = false;
 		int at = 0;
+		int[] spans = new int[3 * (lexed.size() + 4)];
+		int count = 0;
 		for (Token token = start.next; token != null; token = token.next) {
 			for (Token comment : commentsBefore(token)) {
 				at = skipBlanks(sql, at);
@@ -53,6 +58,7 @@ final class SqlReadCheck {
 							+ " opens another one inside it; PostgreSQL nests comments, the parser does not");
 				}
 				executable |= mysql && SqlText.isExecutableComment(comment.image, 0);
+				spans = span(spans, count++, at, at + comment.image.length(), 1);
 				at += comment.image.length();
 			}
 			if (token.kind == CCJSqlParserConstants.EOF) {
@@ -62,13 +68,25 @@ final class SqlReadCheck {
 			if (token.absoluteBegin - 1 != at || !sql.startsWith(token.image, at)) {
 				throw stopped(at);
 			}
+			if (!token.image.isEmpty()) {
+				spans = span(spans, count++, at, at + token.image.length(), 0);
+			}
 			at += token.image.length();
 		}
 		int unread = skipBlanks(sql, at);
 		if (unread != sql.length()) {
 			throw stopped(unread);
 		}
+		LexerAgreement.check(lexed, spans, count);
 		return executable;
+	}
+
+	private static int[] span(int[] spans, int index, int start, int end, int comment) {
+		int[] grown = (3 * index + 3 <= spans.length) ? spans : Arrays.copyOf(spans, 2 * spans.length + 3);
+		grown[3 * index] = start;
+		grown[3 * index + 1] = end;
+		grown[3 * index + 2] = comment;
+		return grown;
 	}
 
 	private static Iterable<Token> commentsBefore(Token token) {

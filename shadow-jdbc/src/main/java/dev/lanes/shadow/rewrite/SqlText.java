@@ -17,9 +17,8 @@ final class SqlText {
 				+ "|SAVEPOINT\\s+\\w+|RELEASE\\s+SAVEPOINT\\s+\\w+)\\s*;?\\s*");
 
 	// a user variable set to a plain literal; anything else a SET can do (system
-	// variables, several assignments, subqueries, stored functions, MariaDB's SET
-	// STATEMENT
-	// ... FOR) is refused
+	// variables, several assignments, subqueries, stored functions, MariaDB's
+	// SET STATEMENT ... FOR) is refused
 	private static final Pattern SET_USER_VARIABLE = Pattern
 		.compile("(?is)SET\\s+@[A-Za-z0-9_$]+\\s*:?=\\s*(-?[0-9]+(\\.[0-9]+)?|'[^'\\\\]*'|NULL|TRUE|FALSE)\\s*;?\\s*");
 
@@ -64,7 +63,9 @@ final class SqlText {
 				i = end + 2;
 			}
 			else if ((mysql ? isMySqlDashComment(sql, i) : sql.startsWith("--", i)) || (mysql && c == '#')) {
-				int end = sql.indexOf('\n', i);
+				// PostgreSQL also ends a line comment at a carriage return, MySQL does
+				// not
+				int end = mysql ? sql.indexOf('\n', i) : lineBreak(sql, i);
 				if (end < 0) {
 					return i;
 				}
@@ -130,13 +131,23 @@ final class SqlText {
 	}
 
 	/**
-	 * Tells whether a {@code --} comment starts at an index for MySQL, which requires a
-	 * blank after the dashes.
+	 * Tells whether a {@code --} comment starts at an index for MySQL, which requires an
+	 * ASCII blank or control character after the dashes (not U+00A0 or U+3000, which are
+	 * name characters to MySQL).
 	 */
 	static boolean isMySqlDashComment(String sql, int index) {
 		int after = index + 2;
 		return sql.startsWith("--", index) && after < sql.length()
-				&& (Character.isWhitespace(sql.charAt(after)) || Character.isISOControl(sql.charAt(after)));
+				&& (sql.charAt(after) <= ' ' || sql.charAt(after) == 0x7F);
+	}
+
+	private static int lineBreak(String sql, int from) {
+		for (int i = from; i < sql.length(); i++) {
+			if (sql.charAt(i) == '\n' || sql.charAt(i) == '\r') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static boolean hasInnerSemicolon(String body) {

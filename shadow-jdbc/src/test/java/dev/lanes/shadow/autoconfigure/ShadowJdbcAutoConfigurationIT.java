@@ -183,6 +183,37 @@ class ShadowJdbcAutoConfigurationIT {
 				.hasStackTraceContaining("lane.shadow.dialect=mysql"));
 	}
 
+	@Test
+	void sqlModeWithoutBackslashEscapesStartsWhenConfigured() {
+		this.contextRunner
+			.withPropertyValues(
+					"spring.datasource.hikari.connection-init-sql="
+							+ "SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')",
+					"lane.shadow.sql-mode.no-backslash-escapes=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void sqlModeWithAnsiQuotesFailsStartupUnlessConfigured() {
+		String initSql = "spring.datasource.hikari.connection-init-sql="
+				+ "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')";
+		this.contextRunner.withPropertyValues(initSql)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("sql_mode ANSI_QUOTES")
+				.hasStackTraceContaining("lane.shadow.sql-mode.ansi-quotes=false"));
+		this.contextRunner.withPropertyValues(initSql, "lane.shadow.sql-mode.ansi-quotes=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void characterSetWhoseCharactersMayEndInABackslashFailsStartup() {
+		this.contextRunner.withPropertyValues("spring.datasource.hikari.connection-init-sql=SET NAMES gbk")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("character set gbk"));
+	}
+
 	private static double count(MeterRegistry registry, String lane, String outcome) {
 		return registry.get("lanes.shadow.statements").tag("lane", lane).tag("outcome", outcome).counter().count();
 	}

@@ -27,11 +27,13 @@ class ShadowPropertiesMetadataTests {
 	@ValueSource(strings = { "lane.shadow.enabled", "lane.shadow.lanes", "lane.shadow.mode", "lane.shadow.table-suffix",
 			"lane.shadow.default-policy", "lane.shadow.tables", "lane.shadow.on-unparseable-read",
 			"lane.shadow.create-missing-tables", "lane.shadow.drift-check", "lane.shadow.cache-size",
-			"lane.shadow.database.url", "lane.shadow.database.username", "lane.shadow.database.password",
-			"lane.shadow.database.driver-class-name", "lane.shadow.database.maximum-pool-size",
-			"lane.shadow.enforcement", "lane.shadow.account.username", "lane.shadow.account.password",
-			"lane.shadow.account.host", "lane.shadow.account.url", "lane.shadow.account.maximum-pool-size",
-			"lane.shadow.account.admin.username", "lane.shadow.account.admin.password" })
+			"lane.shadow.sql-mode.ansi-quotes", "lane.shadow.sql-mode.no-backslash-escapes",
+			"lane.shadow.sql-mode.standard-conforming-strings", "lane.shadow.database.url",
+			"lane.shadow.database.username", "lane.shadow.database.password", "lane.shadow.database.driver-class-name",
+			"lane.shadow.database.maximum-pool-size", "lane.shadow.enforcement", "lane.shadow.account.username",
+			"lane.shadow.account.password", "lane.shadow.account.host", "lane.shadow.account.url",
+			"lane.shadow.account.maximum-pool-size", "lane.shadow.account.admin.username",
+			"lane.shadow.account.admin.password" })
 	void describesProperty(String name) throws IOException {
 		String metadata = metadata();
 		String properties = metadata.substring(metadata.indexOf("\"properties\""));

@@ -43,7 +43,7 @@ class ShadowPrivilegesIT {
 	private static final List<String> BASE_TABLES = List.of("orders", "items", "customers", "archive", "dict_region",
 			"secrets");
 
-	private final ShadowRules rules = RewriteCases.rules();
+	private final ShadowRules rules = RewriteCases.rules(MySqlTestServer.SESSION_SQL_MODE);
 
 	private final ShadowPrivileges privileges = new ShadowPrivileges(this.rules);
 

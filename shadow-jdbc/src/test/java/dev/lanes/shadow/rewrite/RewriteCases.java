@@ -3,6 +3,7 @@ package dev.lanes.shadow.rewrite;
 import java.util.List;
 
 import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlMode;
 import dev.lanes.shadow.TablePolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +36,18 @@ public final class RewriteCases {
 	 * @return the rules
 	 */
 	public static ShadowRules rules() {
+		return rules(SqlMode.DEFAULT);
+	}
+
+	/**
+	 * Returns the rules every case is written for, reading SQL with the given session
+	 * settings.
+	 * @param sqlMode the session settings of the server the cases run on
+	 * @return the rules
+	 */
+	public static ShadowRules rules(SqlMode sqlMode) {
 		return ShadowRules.builder()
+			.sqlMode(sqlMode)
 			.lanes(LANE)
 			.table("dict_region", TablePolicy.READ_BASE)
 			.table("id_alloc", TablePolicy.SHARED)

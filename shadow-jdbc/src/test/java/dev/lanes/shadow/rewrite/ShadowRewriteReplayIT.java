@@ -68,7 +68,7 @@ class ShadowRewriteReplayIT {
 			"items", "(1, 1, 5), (2, 2, 7), (3, 3, 9), (4, 4, 1)", "customers", "(1, 'Gwen'), (2, 'Gus')", "archive",
 			"(200, 2), (3, 3)");
 
-	private final ShadowRules rules = RewriteCases.rules();
+	private final ShadowRules rules = RewriteCases.rules(MySqlTestServer.SESSION_SQL_MODE);
 
 	private HikariDataSource main;
 
