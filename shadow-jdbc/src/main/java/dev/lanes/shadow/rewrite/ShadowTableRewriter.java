@@ -111,6 +111,10 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 		catch (UnparseableSqlException ex) {
 			return refused(key, "cannot parse the SQL as the server reads it (" + ex.getMessage() + ")");
 		}
+		if (SqlText.callsSideEffectFunction(body)) {
+			return refused(key, "the statement calls a function that changes state outside its tables (a sequence, "
+					+ "a large object, a notification, a lock or another session), which no shadow table can hold");
+		}
 		try {
 			String fast = new DruidStatementRewrite(this.rules, key.lane()).apply(key.sql());
 			if (fast != null) {

@@ -30,6 +30,13 @@ final class SqlText {
 	// PostgreSQL's set_config() sets what SET sets, from inside any statement
 	private static final Pattern SESSION_FUNCTION = Pattern.compile("(?is).*\\bset_config\\b.*");
 
+	// built-in functions that change state outside the statement's tables, which the
+	// rewriter cannot rename: sequences, large objects, notifications to listeners of any
+	// lane, locks shared with base traffic, other sessions
+	private static final Pattern SIDE_EFFECT_FUNCTION = Pattern.compile("(?is).*\\b(setval|pg_notify|lo_\\w+|lowrite"
+			+ "|pg_advisory\\w*|pg_try_advisory\\w*|pg_terminate_backend|pg_cancel_backend|dblink\\w*|get_lock"
+			+ "|release_lock|release_all_locks)\\s*\\(.*");
+
 	private static final Pattern SESSION_CHANGE = Pattern
 		.compile("(?is)(SET|USE|RESET|DISCARD|LOAD|CREATE\\s+((GLOBAL|LOCAL)\\s+)?TEMP(ORARY)?)\\b.*");
 
@@ -100,6 +107,16 @@ final class SqlText {
 	 */
 	static boolean changesSession(String body) {
 		return SESSION_CHANGE.matcher(body).matches() || SESSION_FUNCTION.matcher(body).matches();
+	}
+
+	/**
+	 * Tells whether SQL calls a built-in function that changes state the rewriter cannot
+	 * rename into a shadow: {@code setval}, large objects ({@code lo_*},
+	 * {@code lowrite}), {@code pg_notify}, advisory locks and MySQL's {@code GET_LOCK},
+	 * other backends, {@code dblink}.
+	 */
+	static boolean callsSideEffectFunction(String body) {
+		return SIDE_EFFECT_FUNCTION.matcher(body).matches();
 	}
 
 	/**
