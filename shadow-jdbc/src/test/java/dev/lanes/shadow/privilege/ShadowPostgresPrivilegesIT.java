@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import static dev.lanes.shadow.JdbcTestSupport.execute;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -149,111 +148,60 @@ class ShadowPostgresPrivilegesIT {
 
 	@Test
 	void failsWhenTheAccountMayWriteABaseTable() throws SQLException {
-		execute(this.base, "GRANT INSERT ON orders TO " + ACCOUNT.postgresName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("account lanes_gray_pg_it has INSERT on " + SCHEMA + ".orders");
-		}
-		finally {
-			execute(this.base, "REVOKE INSERT ON orders FROM " + ACCOUNT.postgresName());
-		}
+		assertVerificationFails(List.of("GRANT INSERT ON orders TO " + ACCOUNT.postgresName()),
+				List.of("REVOKE INSERT ON orders FROM " + ACCOUNT.postgresName()),
+				"account lanes_gray_pg_it has INSERT on " + SCHEMA + ".orders");
 	}
 
 	@Test
 	void failsWhenEveryoneMayReadADeniedTable() throws SQLException {
-		execute(this.base, "GRANT SELECT ON secrets TO PUBLIC");
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("has SELECT on " + SCHEMA + ".secrets");
-		}
-		finally {
-			execute(this.base, "REVOKE SELECT ON secrets FROM PUBLIC");
-		}
+		assertVerificationFails(List.of("GRANT SELECT ON secrets TO PUBLIC"),
+				List.of("REVOKE SELECT ON secrets FROM PUBLIC"), "has SELECT on " + SCHEMA + ".secrets");
 	}
 
 	@Test
 	void failsWhenTheAccountIsMemberOfARole() throws SQLException {
-		execute(this.base, "DROP ROLE IF EXISTS lanes_pg_it_role", "CREATE ROLE lanes_pg_it_role",
-				"GRANT lanes_pg_it_role TO " + ACCOUNT.postgresName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("role lanes_pg_it_role");
-		}
-		finally {
-			execute(this.base, "DROP ROLE lanes_pg_it_role");
-		}
+		assertVerificationFails(
+				List.of("DROP ROLE IF EXISTS lanes_pg_it_role", "CREATE ROLE lanes_pg_it_role",
+						"GRANT lanes_pg_it_role TO " + ACCOUNT.postgresName()),
+				List.of("DROP ROLE lanes_pg_it_role"), "role lanes_pg_it_role");
 	}
 
 	@Test
 	void failsOnAnExecutableSecurityDefinerFunction() throws SQLException {
-		execute(this.base, "CREATE FUNCTION wipe_orders() RETURNS void LANGUAGE sql SECURITY DEFINER "
-				+ "AS 'DELETE FROM " + SCHEMA + ".orders'");
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("function " + SCHEMA + ".wipe_orders")
-				.withMessageContaining("SECURITY DEFINER");
-		}
-		finally {
-			execute(this.base, "DROP FUNCTION wipe_orders()");
-		}
+		assertVerificationFails(
+				List.of("CREATE FUNCTION wipe_orders() RETURNS void LANGUAGE sql SECURITY DEFINER " + "AS 'DELETE FROM "
+						+ SCHEMA + ".orders'"),
+				List.of("DROP FUNCTION wipe_orders()"), "function " + SCHEMA + ".wipe_orders", "SECURITY DEFINER");
 	}
 
 	@Test
 	void failsWhenTheAccountMayCreateObjectsInASchema() throws SQLException {
-		execute(this.base, "GRANT CREATE ON SCHEMA " + SCHEMA + " TO PUBLIC");
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("has CREATE on schema " + SCHEMA);
-		}
-		finally {
-			execute(this.base, "REVOKE CREATE ON SCHEMA " + SCHEMA + " FROM PUBLIC");
-		}
+		assertVerificationFails(List.of("GRANT CREATE ON SCHEMA " + SCHEMA + " TO PUBLIC"),
+				List.of("REVOKE CREATE ON SCHEMA " + SCHEMA + " FROM PUBLIC"), "has CREATE on schema " + SCHEMA);
 	}
 
 	@Test
 	void failsOnARuleOfAShadowTable() throws SQLException {
-		execute(this.base, "CREATE RULE orders_gray_copy AS ON INSERT TO orders_gray DO ALSO "
-				+ "INSERT INTO archive VALUES (NEW.id, NEW.total)");
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("rule orders_gray_copy of table " + SCHEMA + ".orders_gray");
-		}
-		finally {
-			execute(this.base, "DROP RULE orders_gray_copy ON orders_gray");
-		}
+		assertVerificationFails(
+				List.of("CREATE RULE orders_gray_copy AS ON INSERT TO orders_gray DO ALSO "
+						+ "INSERT INTO archive VALUES (NEW.id, NEW.total)"),
+				List.of("DROP RULE orders_gray_copy ON orders_gray"),
+				"rule orders_gray_copy of table " + SCHEMA + ".orders_gray");
 	}
 
 	@Test
 	void failsWhenTheAccountMayCreateTriggersOnASharedTable() throws SQLException {
-		execute(this.base, "GRANT TRIGGER, TRUNCATE ON id_alloc TO " + ACCOUNT.postgresName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("has TRIGGER on " + SCHEMA + ".id_alloc")
-				.withMessageContaining("has TRUNCATE on " + SCHEMA + ".id_alloc");
-		}
-		finally {
-			execute(this.base, "REVOKE TRIGGER, TRUNCATE ON id_alloc FROM " + ACCOUNT.postgresName());
-		}
+		assertVerificationFails(List.of("GRANT TRIGGER, TRUNCATE ON id_alloc TO " + ACCOUNT.postgresName()),
+				List.of("REVOKE TRIGGER, TRUNCATE ON id_alloc FROM " + ACCOUNT.postgresName()),
+				"has TRIGGER on " + SCHEMA + ".id_alloc", "has TRUNCATE on " + SCHEMA + ".id_alloc");
 	}
 
 	@Test
 	void failsWhenTheAccountMaySetABaseSequence() throws SQLException {
-		execute(this.base, "GRANT UPDATE ON SEQUENCE orders_id_seq TO " + ACCOUNT.postgresName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("has UPDATE on sequence " + SCHEMA + ".orders_id_seq");
-		}
-		finally {
-			execute(this.base, "REVOKE UPDATE ON SEQUENCE orders_id_seq FROM " + ACCOUNT.postgresName());
-		}
+		assertVerificationFails(List.of("GRANT UPDATE ON SEQUENCE orders_id_seq TO " + ACCOUNT.postgresName()),
+				List.of("REVOKE UPDATE ON SEQUENCE orders_id_seq FROM " + ACCOUNT.postgresName()),
+				"has UPDATE on sequence " + SCHEMA + ".orders_id_seq");
 	}
 
 	@Test
@@ -265,35 +213,23 @@ class ShadowPostgresPrivilegesIT {
 			rs.next();
 			oid = rs.getLong(1);
 		}
-		try {
-			execute(this.base, "GRANT SELECT, UPDATE ON LARGE OBJECT " + oid + " TO " + ACCOUNT.postgresName());
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("large object " + oid);
-		}
-		finally {
-			execute(this.base, "SELECT lo_unlink(" + oid + ")");
-		}
+		assertVerificationFails(
+				List.of("GRANT SELECT, UPDATE ON LARGE OBJECT " + oid + " TO " + ACCOUNT.postgresName()),
+				List.of("SELECT lo_unlink(" + oid + ")"), "large object " + oid);
 	}
 
 	@Test
 	void failsOnDefaultPrivilegesForTheAccount() throws SQLException {
-		execute(this.base, "ALTER DEFAULT PRIVILEGES IN SCHEMA " + SCHEMA + " GRANT SELECT, INSERT ON TABLES TO "
-				+ ACCOUNT.postgresName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("default privileges");
-		}
-		finally {
-			execute(this.base, "ALTER DEFAULT PRIVILEGES IN SCHEMA " + SCHEMA + " REVOKE SELECT, INSERT ON TABLES FROM "
-					+ ACCOUNT.postgresName());
-		}
+		assertVerificationFails(
+				List.of("ALTER DEFAULT PRIVILEGES IN SCHEMA " + SCHEMA + " GRANT SELECT, INSERT ON TABLES TO "
+						+ ACCOUNT.postgresName()),
+				List.of("ALTER DEFAULT PRIVILEGES IN SCHEMA " + SCHEMA + " REVOKE SELECT, INSERT ON TABLES FROM "
+						+ ACCOUNT.postgresName()),
+				"default privileges");
 	}
 
 	@Test
 	void failsOnADeniedTableThatInheritsFromASharedTable() throws SQLException {
-		execute(this.base, "CREATE TABLE secrets_alloc () INHERITS (id_alloc)");
 		ShadowPrivileges denying = new ShadowPrivileges(ShadowRules.builder()
 			.lanes("gray")
 			.dialect(SqlDialect.POSTGRESQL)
@@ -302,27 +238,21 @@ class ShadowPostgresPrivilegesIT {
 			.table("secrets", TablePolicy.DENY)
 			.table("secrets_alloc", TablePolicy.DENY)
 			.build());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> denying.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("table " + SCHEMA + ".secrets_alloc, a child of " + SCHEMA + ".id_alloc");
-		}
-		finally {
-			execute(this.base, "DROP TABLE secrets_alloc");
-		}
+		PrivilegeAssertions.assertVerificationFails(this.base, () -> denying.verify(this.base, this.shadow, ACCOUNT),
+				List.of("CREATE TABLE secrets_alloc () INHERITS (id_alloc)"), List.of("DROP TABLE secrets_alloc"),
+				"table " + SCHEMA + ".secrets_alloc, a child of " + SCHEMA + ".id_alloc");
 	}
 
 	@Test
 	void failsWhenTheAccountHasSettingsOfItsOwn() throws SQLException {
-		execute(this.base, "ALTER ROLE " + ACCOUNT.postgresName() + " SET search_path = pg_temp, public");
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("search_path=pg_temp, public");
-		}
-		finally {
-			execute(this.base, "ALTER ROLE " + ACCOUNT.postgresName() + " RESET ALL");
-		}
+		assertVerificationFails(List.of("ALTER ROLE " + ACCOUNT.postgresName() + " SET search_path = pg_temp, public"),
+				List.of("ALTER ROLE " + ACCOUNT.postgresName() + " RESET ALL"), "search_path=pg_temp, public");
+	}
+
+	private void assertVerificationFails(List<String> setUp, List<String> tearDown, String... messages)
+			throws SQLException {
+		PrivilegeAssertions.assertVerificationFails(this.base,
+				() -> this.privileges.verify(this.base, this.shadow, ACCOUNT), setUp, tearDown, messages);
 	}
 
 	private ShadowDataSource dataSource(ShadowSqlTransformer transformer) {

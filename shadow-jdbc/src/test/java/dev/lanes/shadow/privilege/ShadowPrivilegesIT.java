@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import static dev.lanes.shadow.JdbcTestSupport.execute;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -122,117 +121,75 @@ class ShadowPrivilegesIT {
 
 	@Test
 	void failsWhenTheAccountMayWriteABaseTable() throws SQLException {
-		execute(this.base, "GRANT INSERT ON `" + DATABASE + "`.`orders` TO " + ACCOUNT.mySqlName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("account lanes_gray_it@% has INSERT on " + DATABASE + ".orders")
-				.withMessageContaining("only shadow and shared tables may be written");
-		}
-		finally {
-			execute(this.base, "REVOKE INSERT ON `" + DATABASE + "`.`orders` FROM " + ACCOUNT.mySqlName());
-		}
+		assertVerificationFails(List.of("GRANT INSERT ON `" + DATABASE + "`.`orders` TO " + ACCOUNT.mySqlName()),
+				List.of("REVOKE INSERT ON `" + DATABASE + "`.`orders` FROM " + ACCOUNT.mySqlName()),
+				"account lanes_gray_it@% has INSERT on " + DATABASE + ".orders",
+				"only shadow and shared tables may be written");
 	}
 
 	@Test
 	void failsWhenTheAccountMayWriteAReadBaseTable() throws SQLException {
-		execute(this.base, "GRANT UPDATE (name) ON `" + DATABASE + "`.`dict_region` TO " + ACCOUNT.mySqlName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("has UPDATE on " + DATABASE + ".dict_region")
-				.withMessageContaining("read-only to the lanes");
-		}
-		finally {
-			execute(this.base, "REVOKE UPDATE (name) ON `" + DATABASE + "`.`dict_region` FROM " + ACCOUNT.mySqlName());
-		}
+		assertVerificationFails(
+				List.of("GRANT UPDATE (name) ON `" + DATABASE + "`.`dict_region` TO " + ACCOUNT.mySqlName()),
+				List.of("REVOKE UPDATE (name) ON `" + DATABASE + "`.`dict_region` FROM " + ACCOUNT.mySqlName()),
+				"has UPDATE on " + DATABASE + ".dict_region", "read-only to the lanes");
 	}
 
 	@Test
 	void failsWhenAColumnNameMimicsAnotherGrantTarget() throws SQLException {
 		String column = "`a) ON " + DATABASE + ".orders_gray TO x (`";
-		execute(this.base, "ALTER TABLE orders ADD COLUMN " + column + " INT", "GRANT SELECT (" + column
-				+ "), UPDATE (total) ON `" + DATABASE + "`.`orders` TO " + ACCOUNT.mySqlName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("has UPDATE on " + DATABASE + ".orders");
-		}
-		finally {
-			execute(this.base, "REVOKE SELECT (" + column + "), UPDATE (total) ON `" + DATABASE + "`.`orders` FROM "
-					+ ACCOUNT.mySqlName(), "ALTER TABLE orders DROP COLUMN " + column);
-		}
+		assertVerificationFails(
+				List.of("ALTER TABLE orders ADD COLUMN " + column + " INT",
+						"GRANT SELECT (" + column + "), UPDATE (total) ON `" + DATABASE + "`.`orders` TO "
+								+ ACCOUNT.mySqlName()),
+				List.of("REVOKE SELECT (" + column + "), UPDATE (total) ON `" + DATABASE + "`.`orders` FROM "
+						+ ACCOUNT.mySqlName(), "ALTER TABLE orders DROP COLUMN " + column),
+				"has UPDATE on " + DATABASE + ".orders");
 	}
 
 	@Test
 	void failsWhenTheAccountMayReadADeniedTable() throws SQLException {
-		execute(this.base, "GRANT SELECT ON `" + DATABASE + "`.`secrets` TO " + ACCOUNT.mySqlName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("has SELECT on " + DATABASE + ".secrets");
-		}
-		finally {
-			execute(this.base, "REVOKE SELECT ON `" + DATABASE + "`.`secrets` FROM " + ACCOUNT.mySqlName());
-		}
+		assertVerificationFails(List.of("GRANT SELECT ON `" + DATABASE + "`.`secrets` TO " + ACCOUNT.mySqlName()),
+				List.of("REVOKE SELECT ON `" + DATABASE + "`.`secrets` FROM " + ACCOUNT.mySqlName()),
+				"has SELECT on " + DATABASE + ".secrets");
 	}
 
 	@Test
 	void failsOnADatabaseWidePrivilege() throws SQLException {
-		execute(this.base, "GRANT SELECT ON `" + DATABASE + "`.* TO " + ACCOUNT.mySqlName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("a database-wide privilege reaches base tables");
-		}
-		finally {
-			execute(this.base, "REVOKE SELECT ON `" + DATABASE + "`.* FROM " + ACCOUNT.mySqlName());
-		}
+		assertVerificationFails(List.of("GRANT SELECT ON `" + DATABASE + "`.* TO " + ACCOUNT.mySqlName()),
+				List.of("REVOKE SELECT ON `" + DATABASE + "`.* FROM " + ACCOUNT.mySqlName()),
+				"a database-wide privilege reaches base tables");
 	}
 
 	@Test
 	void failsWhenTheAccountHoldsARole() throws SQLException {
-		execute(this.base, "DROP ROLE IF EXISTS lanes_it_role", "CREATE ROLE lanes_it_role",
-				"GRANT lanes_it_role TO " + ACCOUNT.mySqlName());
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("roles and proxies are not allowed");
-		}
-		finally {
-			execute(this.base, "DROP ROLE lanes_it_role");
-		}
+		assertVerificationFails(
+				List.of("DROP ROLE IF EXISTS lanes_it_role", "CREATE ROLE lanes_it_role",
+						"GRANT lanes_it_role TO " + ACCOUNT.mySqlName()),
+				List.of("DROP ROLE lanes_it_role"), "roles and proxies are not allowed");
 	}
 
 	@Test
 	void failsOnATriggerOfAShadowTable() throws SQLException {
-		execute(this.base, "CREATE TABLE audit (id INT)",
-				"CREATE TRIGGER orders_gray_audit AFTER INSERT ON orders_gray "
-						+ "FOR EACH ROW INSERT INTO audit VALUES (NEW.id)");
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining(
-						"trigger " + DATABASE + ".orders_gray_audit of table " + DATABASE + ".orders_gray")
-				.withMessageContaining("definer's rights");
-		}
-		finally {
-			execute(this.base, "DROP TRIGGER orders_gray_audit", "DROP TABLE audit");
-		}
+		assertVerificationFails(
+				List.of("CREATE TABLE audit (id INT)",
+						"CREATE TRIGGER orders_gray_audit AFTER INSERT ON orders_gray "
+								+ "FOR EACH ROW INSERT INTO audit VALUES (NEW.id)"),
+				List.of("DROP TRIGGER orders_gray_audit", "DROP TABLE audit"),
+				"trigger " + DATABASE + ".orders_gray_audit of table " + DATABASE + ".orders_gray", "definer's rights");
 	}
 
 	@Test
 	void failsOnAForeignKeyThatCascadesIntoABaseTable() throws SQLException {
-		execute(this.base, "CREATE TABLE allocations (id INT PRIMARY KEY, alloc_id INT, "
-				+ "CONSTRAINT allocations_alloc FOREIGN KEY (alloc_id) REFERENCES id_alloc (id) ON DELETE CASCADE)");
-		try {
-			assertThatExceptionOfType(ShadowPrivilegeException.class)
-				.isThrownBy(() -> this.privileges.verify(this.base, this.shadow, ACCOUNT))
-				.withMessageContaining("foreign key allocations_alloc");
-		}
-		finally {
-			execute(this.base, "DROP TABLE allocations");
-		}
+		assertVerificationFails(List.of("CREATE TABLE allocations (id INT PRIMARY KEY, alloc_id INT, "
+				+ "CONSTRAINT allocations_alloc FOREIGN KEY (alloc_id) REFERENCES id_alloc (id) ON DELETE CASCADE)"),
+				List.of("DROP TABLE allocations"), "foreign key allocations_alloc");
+	}
+
+	private void assertVerificationFails(List<String> setUp, List<String> tearDown, String... messages)
+			throws SQLException {
+		PrivilegeAssertions.assertVerificationFails(this.base,
+				() -> this.privileges.verify(this.base, this.shadow, ACCOUNT), setUp, tearDown, messages);
 	}
 
 	private GrayCaseRun.Outcomes runEveryCase(ShadowSqlTransformer transformer) throws SQLException {
