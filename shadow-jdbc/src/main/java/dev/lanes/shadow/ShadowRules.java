@@ -69,8 +69,25 @@ public final class ShadowRules {
 	 * @return whether the lane is shadowed
 	 */
 	public boolean isShadowed(@Nullable String lane) {
-		String canonical = Lanes.canonical(lane);
-		return canonical != null && this.lanes.contains(canonical);
+		if (lane == null) {
+			return false;
+		}
+		// the hot path: LaneContext already holds lanes in canonical form
+		if (this.lanes.contains(lane)) {
+			return true;
+		}
+		String canonical = isCanonicalForm(lane) ? lane : Lanes.canonical(lane);
+		return canonical != null && !canonical.equals(lane) && this.lanes.contains(canonical);
+	}
+
+	private static boolean isCanonicalForm(String lane) {
+		for (int i = 0; i < lane.length(); i++) {
+			char c = lane.charAt(i);
+			if (Character.isUpperCase(c) || Character.isWhitespace(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
