@@ -132,7 +132,7 @@ final class LexerAgreement {
 
 	private static int skipBlanks(String sql, int from) {
 		int i = from;
-		while (i < sql.length() && sql.charAt(i) <= ' ' && MySqlLexer.isBlank(sql.charAt(i))) {
+		while (i < sql.length() && sql.charAt(i) <= ' ' && SqlScanner.isBlank(sql.charAt(i))) {
 			i++;
 		}
 		return i;

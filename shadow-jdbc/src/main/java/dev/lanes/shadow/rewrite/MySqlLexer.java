@@ -1,6 +1,5 @@
 package dev.lanes.shadow.rewrite;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.lanes.shadow.SqlMode;
@@ -29,17 +28,10 @@ import dev.lanes.shadow.rewrite.SqlToken.Kind;
  * Unterminated strings, identifiers and comments, and executable comments that the parser
  * cannot be trusted with, are refused with a {@link MisreadSqlException}.
  */
-final class MySqlLexer {
-
-	private final String sql;
-
-	private final SqlMode mode;
-
-	private final List<SqlToken> tokens = new ArrayList<>();
+final class MySqlLexer extends SqlScanner {
 
 	private MySqlLexer(String sql, SqlMode mode) {
-		this.sql = sql;
-		this.mode = mode;
+		super(sql, mode);
 	}
 
 	/**
@@ -231,39 +223,6 @@ final class MySqlLexer {
 		return i;
 	}
 
-	private int nameEnd(int from) {
-		int i = from;
-		while (i < this.sql.length() && isNameChar(this.sql.charAt(i))) {
-			i++;
-		}
-		return i;
-	}
-
-	private int add(Kind kind, int start, int end) {
-		return add(kind, start, start, end);
-	}
-
-	private int add(Kind kind, int start, int bodyStart, int end) {
-		this.tokens.add(new SqlToken(kind, start, bodyStart, end));
-		return end;
-	}
-
-	private char charAt(int index) {
-		return (index < this.sql.length()) ? this.sql.charAt(index) : 0;
-	}
-
-	/**
-	 * Tells whether a character is blank to the server: ASCII space, tab, line feed,
-	 * vertical tab, form feed or carriage return.
-	 */
-	static boolean isBlank(char c) {
-		return c == ' ' || (c >= '\t' && c <= '\r');
-	}
-
-	private static boolean isDigit(char c) {
-		return c >= '0' && c <= '9';
-	}
-
 	private static boolean isHexDigit(char c) {
 		return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
@@ -272,7 +231,8 @@ final class MySqlLexer {
 	 * Tells whether a character may be part of an unquoted name: ASCII letters, digits,
 	 * {@code _}, {@code $}, and every non-ASCII character.
 	 */
-	private static boolean isNameChar(char c) {
+	@Override
+	protected boolean isNameChar(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_' || c == '$' || c >= 0x80;
 	}
 

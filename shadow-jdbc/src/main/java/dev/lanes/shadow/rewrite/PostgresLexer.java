@@ -1,6 +1,5 @@
 package dev.lanes.shadow.rewrite;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.lanes.shadow.SqlMode;
@@ -29,17 +28,10 @@ import dev.lanes.shadow.rewrite.SqlToken.Kind;
  * Unterminated strings, identifiers and comments are refused with a
  * {@link MisreadSqlException}.
  */
-final class PostgresLexer {
-
-	private final String sql;
-
-	private final SqlMode mode;
-
-	private final List<SqlToken> tokens = new ArrayList<>();
+final class PostgresLexer extends SqlScanner {
 
 	private PostgresLexer(String sql, SqlMode mode) {
-		this.sql = sql;
-		this.mode = mode;
+		super(sql, mode);
 	}
 
 	/**
@@ -266,40 +258,12 @@ final class PostgresLexer {
 		return i;
 	}
 
-	private int nameEnd(int from) {
-		int i = from;
-		while (i < this.sql.length() && isNameChar(this.sql.charAt(i))) {
-			i++;
-		}
-		return i;
-	}
-
-	private int add(Kind kind, int start, int bodyStart, int end) {
-		this.tokens.add(new SqlToken(kind, start, bodyStart, end));
-		return end;
-	}
-
-	private char charAt(int index) {
-		return (index < this.sql.length()) ? this.sql.charAt(index) : 0;
-	}
-
-	/**
-	 * Tells whether a character is blank to PostgreSQL: ASCII space, tab, line feed,
-	 * carriage return, form feed or vertical tab.
-	 */
-	static boolean isBlank(char c) {
-		return c == ' ' || (c >= '\t' && c <= '\r');
-	}
-
-	private static boolean isDigit(char c) {
-		return c >= '0' && c <= '9';
-	}
-
 	private static boolean isNameStart(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 	}
 
-	private static boolean isNameChar(char c) {
+	@Override
+	protected boolean isNameChar(char c) {
 		return isNameStart(c) || isDigit(c) || c == '$';
 	}
 
