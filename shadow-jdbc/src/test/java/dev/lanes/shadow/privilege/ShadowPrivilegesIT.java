@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanes.shadow.MySqlTestServer;
@@ -57,24 +58,16 @@ class ShadowPrivilegesIT {
 		MySqlTestServer server = MySqlTestServer.get();
 		server.recreateDatabases(DATABASE);
 		this.base = server.pool(DATABASE, 2);
-		execute(this.base,
-				"CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, region_id INT, total INT, "
-						+ "status VARCHAR(20), note VARCHAR(50))",
-				"CREATE TABLE items (id INT PRIMARY KEY, order_id INT, price INT)",
-				"CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))",
-				"CREATE TABLE archive (id INT PRIMARY KEY, total INT)",
-				"CREATE TABLE dict_region (id INT PRIMARY KEY, name VARCHAR(50))",
-				"CREATE TABLE id_alloc (id INT PRIMARY KEY, n INT)",
-				"CREATE TABLE secrets (id INT PRIMARY KEY, v VARCHAR(10))",
-				"INSERT INTO orders VALUES (1, 1, 1, 10, 'new', NULL), (2, 2, 2, 20, 'paid', NULL)",
-				"INSERT INTO items VALUES (1, 1, 4), (2, 2, 8)", "INSERT INTO customers VALUES (1, 'Ann'), (2, 'Ben')",
-				"INSERT INTO archive VALUES (100, 1)", "INSERT INTO dict_region VALUES (1, 'north'), (2, 'south')",
-				"INSERT INTO id_alloc VALUES (1, 500)", "INSERT INTO secrets VALUES (1, 's')",
-				"CREATE PROCEDURE refresh_orders(IN p INT) UPDATE orders SET status = 'refreshed' WHERE id = p",
-				"CREATE PROCEDURE refresh_orders_gray(IN p INT) UPDATE orders_gray SET status = 'refreshed' WHERE id = p");
-		for (String table : List.of("orders", "items", "customers", "archive")) {
+		execute(this.base, RewriteCases.DDL.toArray(String[]::new));
+		for (Map.Entry<String, String> entry : RewriteCases.BASE_DATA.entrySet()) {
+			execute(this.base, "INSERT INTO " + entry.getKey() + " VALUES " + entry.getValue());
+		}
+		for (String table : RewriteCases.SHADOWED) {
 			execute(this.base, "CREATE TABLE " + table + "_gray LIKE " + table);
 		}
+		execute(this.base,
+				"CREATE PROCEDURE refresh_orders(IN p INT) UPDATE orders SET status = 'refreshed' WHERE id = p",
+				"CREATE PROCEDURE refresh_orders_gray(IN p INT) UPDATE orders_gray SET status = 'refreshed' WHERE id = p");
 		this.plan = this.privileges.plan(this.base);
 		this.privileges.apply(this.base, this.plan, ACCOUNT, PASSWORD);
 		this.shadow = server.accountPool(DATABASE, ACCOUNT.username(), PASSWORD);

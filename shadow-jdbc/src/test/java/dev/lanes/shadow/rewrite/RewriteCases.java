@@ -1,6 +1,7 @@
 package dev.lanes.shadow.rewrite;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.SqlMode;
@@ -27,6 +28,33 @@ public final class RewriteCases {
 	 * Lane of every case.
 	 */
 	public static final String LANE = "gray";
+
+	/**
+	 * The MySQL tables the cases use (PostgreSQL's replay has its own, without
+	 * {@code secrets}).
+	 */
+	public static final List<String> DDL = List.of(
+			"CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, region_id INT, "
+					+ "total INT, status VARCHAR(20), note VARCHAR(50))",
+			"CREATE TABLE items (id INT PRIMARY KEY, order_id INT, price INT)",
+			"CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))",
+			"CREATE TABLE archive (id INT PRIMARY KEY, total INT)",
+			"CREATE TABLE dict_region (id INT PRIMARY KEY, name VARCHAR(50))",
+			"CREATE TABLE id_alloc (id INT PRIMARY KEY, n INT)",
+			"CREATE TABLE secrets (id INT PRIMARY KEY, v VARCHAR(10))");
+
+	/**
+	 * The base rows of each table, as the values of an {@code INSERT}.
+	 */
+	public static final Map<String, String> BASE_DATA = Map.of("orders",
+			"(1, 1, 1, 10, 'new', NULL), (2, 2, 2, 20, 'paid', NULL), (3, 1, 2, 30, 'paid', 'a')", "items",
+			"(1, 1, 4), (2, 1, 6), (3, 2, 8), (4, 3, 2)", "customers", "(1, 'Ann'), (2, 'Ben')", "archive", "(100, 1)",
+			"dict_region", "(1, 'north'), (2, 'south')", "id_alloc", "(1, 500)", "secrets", "(1, 's')");
+
+	/**
+	 * The tables whose policy is shadow, which have a {@code _gray} table.
+	 */
+	public static final List<String> SHADOWED = List.of("orders", "items", "customers", "archive");
 
 	private RewriteCases() {
 	}

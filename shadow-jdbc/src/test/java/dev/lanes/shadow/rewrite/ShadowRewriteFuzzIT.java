@@ -63,23 +63,6 @@ class ShadowRewriteFuzzIT {
 	private static final List<String> CHECKED_TABLES = List.of("orders", "items", "customers", "archive", "dict_region",
 			"secrets");
 
-	private static final List<String> SHADOWED = List.of("orders", "items", "customers", "archive");
-
-	private static final String[] DDL = {
-			"CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, region_id INT, "
-					+ "total INT, status VARCHAR(20), note VARCHAR(50))",
-			"CREATE TABLE items (id INT PRIMARY KEY, order_id INT, price INT)",
-			"CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))",
-			"CREATE TABLE archive (id INT PRIMARY KEY, total INT)",
-			"CREATE TABLE dict_region (id INT PRIMARY KEY, name VARCHAR(50))",
-			"CREATE TABLE id_alloc (id INT PRIMARY KEY, n INT)",
-			"CREATE TABLE secrets (id INT PRIMARY KEY, v VARCHAR(10))" };
-
-	private static final Map<String, String> BASE_DATA = Map.of("orders",
-			"(1, 1, 1, 10, 'new', NULL), (2, 2, 2, 20, 'paid', NULL), (3, 1, 2, 30, 'paid', 'a')", "items",
-			"(1, 1, 4), (2, 1, 6), (3, 2, 8), (4, 3, 2)", "customers", "(1, 'Ann'), (2, 'Ben')", "archive", "(100, 1)",
-			"dict_region", "(1, 'north'), (2, 'south')", "id_alloc", "(1, 500)", "secrets", "(1, 's')");
-
 	private static final Map<String, String> SHADOW_DATA = Map.of("orders",
 			"(1, 2, 1, 11, 'new', NULL), (2, 1, 2, 21, 'paid', NULL), (3, 2, 1, 31, 'new', 'b')", "items",
 			"(1, 1, 5), (2, 2, 7), (3, 3, 9)", "customers", "(1, 'Gwen'), (2, 'Gus')", "archive", "(200, 2)");
@@ -236,10 +219,10 @@ class ShadowRewriteFuzzIT {
 						statement.execute("DROP TABLE IF EXISTS " + table + suffix);
 					}
 				}
-				for (String ddl : DDL) {
+				for (String ddl : RewriteCases.DDL) {
 					statement.execute(ddl);
 				}
-				for (String table : SHADOWED) {
+				for (String table : RewriteCases.SHADOWED) {
 					statement.execute(String.format(createShadowTable, table));
 				}
 				if (this.dialect == SqlDialect.MYSQL) {
@@ -247,7 +230,7 @@ class ShadowRewriteFuzzIT {
 					statement.execute("CREATE PROCEDURE refresh_orders_gray(IN p INT) "
 							+ "UPDATE orders_gray SET status = 'refreshed' WHERE id = p");
 				}
-				for (Map.Entry<String, String> entry : BASE_DATA.entrySet()) {
+				for (Map.Entry<String, String> entry : RewriteCases.BASE_DATA.entrySet()) {
 					statement.execute("INSERT INTO " + entry.getKey() + " VALUES " + entry.getValue());
 				}
 			}
@@ -388,7 +371,7 @@ class ShadowRewriteFuzzIT {
 		private void refillShadowTables() throws SQLException {
 			try (Connection connection = this.base.getConnection();
 					Statement statement = connection.createStatement()) {
-				for (String table : SHADOWED) {
+				for (String table : RewriteCases.SHADOWED) {
 					statement.execute("DELETE FROM " + table + "_gray");
 					statement.execute("INSERT INTO " + table + "_gray VALUES " + SHADOW_DATA.get(table));
 				}

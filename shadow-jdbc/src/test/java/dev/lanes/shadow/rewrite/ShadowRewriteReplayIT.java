@@ -45,23 +45,6 @@ class ShadowRewriteReplayIT {
 
 	private static final String SCHEMA_FUNCTION = "DATABASE()";
 
-	private static final List<String> SHADOWED = List.of("orders", "items", "customers", "archive");
-
-	private static final String[] DDL = {
-			"CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, region_id INT, "
-					+ "total INT, status VARCHAR(20), note VARCHAR(50))",
-			"CREATE TABLE items (id INT PRIMARY KEY, order_id INT, price INT)",
-			"CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))",
-			"CREATE TABLE archive (id INT PRIMARY KEY, total INT)",
-			"CREATE TABLE dict_region (id INT PRIMARY KEY, name VARCHAR(50))",
-			"CREATE TABLE id_alloc (id INT PRIMARY KEY, n INT)",
-			"CREATE TABLE secrets (id INT PRIMARY KEY, v VARCHAR(10))" };
-
-	private static final Map<String, String> BASE_DATA = Map.of("orders",
-			"(1, 1, 1, 10, 'new', NULL), (2, 2, 2, 20, 'paid', NULL), (3, 1, 2, 30, 'paid', 'a')", "items",
-			"(1, 1, 4), (2, 1, 6), (3, 2, 8), (4, 3, 2)", "customers", "(1, 'Ann'), (2, 'Ben')", "archive", "(100, 1)",
-			"dict_region", "(1, 'north'), (2, 'south')", "id_alloc", "(1, 500)", "secrets", "(1, 's')");
-
 	private static final Map<String, String> SHADOW_DATA = Map.of("orders",
 			"(1, 2, 1, 11, 'new', NULL), (2, 1, 2, 21, 'paid', NULL), (3, 2, 1, 31, 'new', 'b'), "
 					+ "(4, 1, 2, 41, 'paid', NULL)",
@@ -148,7 +131,7 @@ class ShadowRewriteReplayIT {
 				Statement mainStatement = main.createStatement();
 				Connection ref = this.ref.getConnection();
 				Statement refStatement = ref.createStatement()) {
-			for (Map.Entry<String, String> entry : BASE_DATA.entrySet()) {
+			for (Map.Entry<String, String> entry : RewriteCases.BASE_DATA.entrySet()) {
 				String table = entry.getKey();
 				fill(mainStatement, table, entry.getValue());
 				if (SHADOW_DATA.containsKey(table)) {
@@ -179,12 +162,12 @@ class ShadowRewriteReplayIT {
 					statement.execute("DROP TABLE " + table);
 				}
 				statement.execute("SET FOREIGN_KEY_CHECKS = 1");
-				for (String ddl : DDL) {
+				for (String ddl : RewriteCases.DDL) {
 					statement.execute(ddl);
 				}
 			}
 			refStatement.execute("DROP TABLE secrets");
-			for (String table : SHADOWED) {
+			for (String table : RewriteCases.SHADOWED) {
 				mainStatement.execute("CREATE TABLE " + table + "_gray LIKE " + table);
 			}
 			mainStatement.execute("DROP PROCEDURE IF EXISTS refresh_orders_gray");
