@@ -202,25 +202,9 @@ final class MySqlLexer extends SqlScanner {
 			if (charAt(i) == '.') {
 				i = digits(i + 1);
 			}
-			char e = charAt(i);
-			char afterE = charAt(i + 1);
-			if ((e == 'e' || e == 'E')
-					&& (isDigit(afterE) || ((afterE == '+' || afterE == '-') && isDigit(charAt(i + 2))))) {
-				i = digits(i + 2);
-			}
+			i = exponentEnd(i);
 		}
-		if (i < this.sql.length() && isNameChar(this.sql.charAt(i))) {
-			return add(Kind.WORD, start, nameEnd(i));
-		}
-		return add(Kind.NUMBER, start, i);
-	}
-
-	private int digits(int from) {
-		int i = from;
-		while (isDigit(charAt(i))) {
-			i++;
-		}
-		return i;
+		return numberOrWord(start, i);
 	}
 
 	private static boolean isHexDigit(char c) {

@@ -238,19 +238,12 @@ final class PostgresLexer extends SqlScanner {
 		if (charAt(i) == '.' && charAt(i + 1) != '.') {
 			i = digits(i + 1);
 		}
-		char e = charAt(i);
-		char afterE = charAt(i + 1);
-		if ((e == 'e' || e == 'E')
-				&& (isDigit(afterE) || ((afterE == '+' || afterE == '-') && isDigit(charAt(i + 2))))) {
-			i = digits(i + 2);
-		}
-		if (i < this.sql.length() && isNameChar(this.sql.charAt(i))) {
-			return add(Kind.WORD, start, start, nameEnd(i));
-		}
-		return add(Kind.NUMBER, start, start, i);
+		return numberOrWord(start, exponentEnd(i));
 	}
 
-	private int digits(int from) {
+	// PostgreSQL 16 reads underscores between digits (1_000)
+	@Override
+	protected int digits(int from) {
 		int i = from;
 		while (isDigit(charAt(i)) || (charAt(i) == '_' && isDigit(charAt(i + 1)) && i > from)) {
 			i++;

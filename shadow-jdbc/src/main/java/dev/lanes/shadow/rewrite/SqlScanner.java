@@ -40,6 +40,43 @@ abstract class SqlScanner {
 	}
 
 	/**
+	 * Returns the offset after the digits from an offset.
+	 */
+	protected int digits(int from) {
+		int i = from;
+		while (isDigit(charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	/**
+	 * Returns the offset after an exponent ({@code e10}, {@code E-3}) at an offset, or
+	 * the offset itself when none starts there.
+	 */
+	protected final int exponentEnd(int at) {
+		char e = charAt(at);
+		char afterE = charAt(at + 1);
+		if ((e == 'e' || e == 'E')
+				&& (isDigit(afterE) || ((afterE == '+' || afterE == '-') && isDigit(charAt(at + 2))))) {
+			return digits(at + 2);
+		}
+		return at;
+	}
+
+	/**
+	 * Adds the number from {@code start} to {@code end}, or, when name characters follow
+	 * it without a blank ({@code 1abc}), the word they make together.
+	 * @return the end of the token
+	 */
+	protected final int numberOrWord(int start, int end) {
+		if (end < this.sql.length() && isNameChar(this.sql.charAt(end))) {
+			return add(Kind.WORD, start, nameEnd(end));
+		}
+		return add(Kind.NUMBER, start, end);
+	}
+
+	/**
 	 * Adds a token whose body starts where it starts.
 	 * @return the end of the token
 	 */
