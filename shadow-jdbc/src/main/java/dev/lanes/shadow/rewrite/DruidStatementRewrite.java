@@ -1,8 +1,6 @@
 package dev.lanes.shadow.rewrite;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +13,6 @@ import com.alibaba.druid.sql.ast.SQLExpr;
 import com.alibaba.druid.sql.ast.SQLStatement;
 import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
 import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
-import com.alibaba.druid.sql.ast.statement.SQLExprTableSource;
 import com.alibaba.druid.sql.ast.statement.SQLUpdateSetItem;
 import com.alibaba.druid.sql.ast.statement.SQLUpdateStatement;
 import com.alibaba.druid.sql.parser.Lexer;
@@ -25,14 +22,13 @@ import com.alibaba.druid.sql.parser.SQLStatementParser;
 import com.alibaba.druid.sql.parser.Token;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.SqlDialect;
-import dev.lanes.shadow.TablePolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path of {@link ShadowTableRewriter}: renames the tables of a plain statement
  * with Alibaba Druid's SQL parser, which parses in a few microseconds where JSqlParser
  * takes a few hundred, and gives up ({@code null}) whenever it is not certain, leaving
- * the statement to {@link LaneStatementRewrite}. It never refuses: refusals, and every
+ * the statement to {@link JsqlStatementRewrite}. It never refuses: refusals, and every
  * statement that could lead to one (a denied table, a write to a read-base table), are
  * the full path's.
  * <p>
@@ -80,6 +76,8 @@ final class DruidStatementRewrite {
 
 	private final ShadowNames names;
 
+	private final ShadowCheck check;
+
 	private final DbType dbType;
 
 	private final boolean mysql;
@@ -92,6 +90,7 @@ final class DruidStatementRewrite {
 	DruidStatementRewrite(ShadowRules rules, String lane) {
 		this.rules = rules;
 		this.names = new ShadowNames(rules, lane);
+		this.check = new ShadowCheck(this.names);
 		this.mysql = rules.dialect() == SqlDialect.MYSQL;
 		this.dbType = this.mysql ? DbType.mysql : DbType.postgresql;
 	}
@@ -104,7 +103,7 @@ final class DruidStatementRewrite {
 	 */
 	@Nullable String apply(String sql) {
 		int cut = SqlText.leadingCommentLength(sql, this.mysql);
-		if (!TableNameSplice.isPlainSuffix(this.names.suffix()) || !isPlain(sql, cut)) {
+		if (!JsqlNameSplice.isPlainSuffix(this.names.suffix()) || !isPlain(sql, cut)) {
 			return null;
 		}
 		String body = sql.substring(cut);
@@ -112,27 +111,31 @@ final class DruidStatementRewrite {
 			return null;
 		}
 		SQLStatement statement = parse(body);
-		DruidTables tables = (statement != null) ? DruidTables.of(statement) : null;
-		List<SQLExprTableSource> written = (tables != null) ? DruidTables.written(statement) : null;
-		if (written == null) {
+		StatementTables<SQLExpr> tables = (statement != null) ? DruidTables.of(statement, this.mysql) : null;
+		if (tables == null) {
 			return null;
 		}
-		for (SQLExprTableSource target : written) {
-			TablePolicy policy = policy(target);
-			if (policy != TablePolicy.SHADOW && policy != TablePolicy.SHARED) {
+		if (statement instanceof SQLUpdateStatement update && !setTargetsNameWrittenTables(update, tables.written())) {
+			return null;
+		}
+		RenamePlan<SQLExpr> plan;
+		try {
+			this.check.checkWrites(tables);
+			plan = RenamePlan.of(tables, this.names, this.rules.dialect());
+			if (plan.hasUnresolvedQualifier()) {
 				return null;
 			}
+			this.check.verify(plan.apply());
 		}
-		if (statement instanceof SQLUpdateStatement update && !setTargetsNameWrittenTables(update, written)) {
+		catch (Refusal refusal) {
+			// the full path refuses, and says why
 			return null;
 		}
-		Set<String> renamedKeys = renameTables(tables);
-		if (renamedKeys == null) {
-			return null;
-		}
+		plan.renamed().forEach((reference) -> rename(reference.node()));
+		Set<String> renamedKeys = plan.renamedKeys();
 		String renamed = renamedKeys.isEmpty() ? body : renameTokens(body, renamedKeys);
 		String printed = (renamed != null) ? print(statement) : null;
-		if (printed == null || !sameIdentifiers(renamed, printed) || !passesCheck(statement, tables)) {
+		if (printed == null || !sameIdentifiers(renamed, printed)) {
 			return null;
 		}
 		if (renamedKeys.isEmpty()) {
@@ -146,102 +149,21 @@ final class DruidStatementRewrite {
 	}
 
 	/**
-	 * Renames, in the parsed statement, the tables whose policy is shadow and the column
-	 * qualifiers naming them; the full path's rules.
-	 * @return the unquoted, lower-case names of the renamed tables, {@code null} when a
-	 * table is denied or a column qualifier names no table or alias of the statement
-	 * (PostgreSQL's {@code EXCLUDED} aside)
-	 */
-	private @Nullable Set<String> renameTables(DruidTables tables) {
-		Set<String> renamedKeys = new HashSet<>();
-		// unaliased tables by name and by schema.name, to resolve column qualifiers
-		Set<String> renamedNames = new HashSet<>();
-		Set<String> keptNames = new HashSet<>();
-		// every table by name and by schema.name, aliased or not
-		Set<String> allNames = new HashSet<>();
-		// the names DELETE targets refer to; null for a schema-qualified one
-		List<@Nullable String> referenceKeys = new ArrayList<>();
-		for (SQLExprTableSource source : tables.sources()) {
-			if (isDual(source)) {
-				continue;
-			}
-			TablePolicy policy = policy(source);
-			if (policy == TablePolicy.DENY) {
-				return null;
-			}
-			String key = DruidTables.tableKey(source);
-			String schema = DruidTables.schemaKey(source);
-			boolean rename = policy == TablePolicy.SHADOW;
-			if (rename) {
-				renamedKeys.add(key);
-				rename(source.getExpr());
-			}
-			if (rename && source.getAlias() == null && !tables.isReference(source)
-					&& tables.isAlias(key + this.names.suffix().toLowerCase(Locale.ROOT))) {
-				// an alias spelled like the shadow name would catch the table's
-				// references
-				return null;
-			}
-			if (tables.isReference(source)) {
-				referenceKeys.add((schema == null) ? key : null);
-				continue;
-			}
-			String schemaQualified = (schema != null) ? schema + "." + key : null;
-			for (Set<String> names : (source.getAlias() != null) ? List.of(allNames)
-					: List.of(allNames, rename ? renamedNames : keptNames)) {
-				names.add(key);
-				if (schemaQualified != null) {
-					names.add(schemaQualified);
-				}
-			}
-		}
-		for (String key : referenceKeys) {
-			if (key == null || tables.isAlias(key) || !(renamedNames.contains(key) || keptNames.contains(key))) {
-				// a DELETE target naming an alias, or no table the statement names
-				// unaliased
-				return null;
-			}
-		}
-		for (SQLPropertyExpr qualified : tables.qualifiers()) {
-			SQLExpr owner = qualified.getOwner();
-			String key = DruidTables.key(owner);
-			String schemaQualified = (owner instanceof SQLPropertyExpr table)
-					? DruidTables.key(table.getOwner()) + "." + key : null;
-			boolean resolved = tables.isAlias(key) || allNames.contains(key)
-					|| (schemaQualified != null && allNames.contains(schemaQualified))
-					|| (!this.mysql && key.equals("excluded"));
-			if (!resolved) {
-				// a qualifier naming no table or alias of the statement
-				return null;
-			}
-			boolean rename = !tables.isAlias(key)
-					&& ((schemaQualified != null && renamedNames.contains(schemaQualified))
-							|| ((schemaQualified == null || !keptNames.contains(schemaQualified))
-									&& renamedNames.contains(key) && !keptNames.contains(key)));
-			if (rename) {
-				rename(owner);
-			}
-		}
-		return renamedKeys;
-	}
-
-	/**
 	 * Returns whether every qualified column left of {@code SET} names exactly one of the
 	 * tables at the top of the UPDATE, by its alias or, when it has none, by its name or
 	 * {@code schema.name}.
 	 */
-	private static boolean setTargetsNameWrittenTables(SQLUpdateStatement update, List<SQLExprTableSource> written) {
+	private static boolean setTargetsNameWrittenTables(SQLUpdateStatement update,
+			List<TableReference<SQLExpr>> written) {
 		Map<String, Integer> names = new HashMap<>();
-		for (SQLExprTableSource source : written) {
-			if (source.getAlias() != null) {
-				names.merge(TableCollector.key(source.getAlias()), 1, Integer::sum);
+		for (TableReference<SQLExpr> target : written) {
+			if (target.alias() != null) {
+				names.merge(target.alias(), 1, Integer::sum);
 			}
 			else {
-				String key = DruidTables.tableKey(source);
-				names.merge(key, 1, Integer::sum);
-				String schema = DruidTables.schemaKey(source);
-				if (schema != null) {
-					names.merge(schema + "." + key, 1, Integer::sum);
+				names.merge(target.name(), 1, Integer::sum);
+				if (target.qualifiedName() != null) {
+					names.merge(target.qualifiedName(), 1, Integer::sum);
 				}
 			}
 		}
@@ -299,14 +221,14 @@ final class DruidStatementRewrite {
 			if (Character.isDigit(first) && !NUMBER.matcher(token).matches()) {
 				return null;
 			}
-			if (!renamedKeys.contains(TableCollector.key(token))) {
+			if (!renamedKeys.contains(TableReference.key(token))) {
 				continue;
 			}
 			boolean quoted = first == '`';
 			if (!quoted && !Character.isLetter(first) && first != '_') {
 				return null;
 			}
-			if (!TableNameSplice.readsAsOneName(this.names.shadowName(token), quoted)) {
+			if (!JsqlNameSplice.readsAsOneName(this.names.shadowName(token), quoted)) {
 				return null;
 			}
 			int insertAt = quoted ? end - 1 : end;
@@ -385,7 +307,7 @@ final class DruidStatementRewrite {
 				return null;
 			}
 			if (lexer.token() == Token.IDENTIFIER) {
-				identifiers.merge(TableCollector.key(lexer.stringVal()), 1, Integer::sum);
+				identifiers.merge(TableReference.key(lexer.stringVal()), 1, Integer::sum);
 			}
 		}
 		return identifiers;
@@ -399,35 +321,17 @@ final class DruidStatementRewrite {
 	 */
 	boolean passesCheck(String sql) {
 		SQLStatement statement = parse(sql);
-		DruidTables tables = (statement != null) ? DruidTables.of(statement) : null;
-		return tables != null && passesCheck(statement, tables);
-	}
-
-	/**
-	 * The fail-closed check on a statement as it stands (renamed, when it is the parsed
-	 * statement the renamed text was proven to match): every written table is a shadow
-	 * table or shared, and no table whose policy is shadow or deny is left under its base
-	 * name.
-	 * @param tables the statement's tables
-	 */
-	private boolean passesCheck(SQLStatement statement, DruidTables tables) {
-		List<SQLExprTableSource> written = DruidTables.written(statement);
-		if (written == null) {
+		StatementTables<SQLExpr> tables = (statement != null) ? DruidTables.of(statement, this.mysql) : null;
+		if (tables == null) {
 			return false;
 		}
-		for (SQLExprTableSource target : written) {
-			if (!isShadowTable(target) && policy(target) != TablePolicy.SHARED) {
-				return false;
-			}
+		try {
+			this.check.verify(tables);
+			return true;
 		}
-		for (SQLExprTableSource source : tables.sources()) {
-			TablePolicy policy = policy(source);
-			if (!isShadowTable(source) && !isDual(source)
-					&& (policy == TablePolicy.SHADOW || policy == TablePolicy.DENY)) {
-				return false;
-			}
+		catch (Refusal refusal) {
+			return false;
 		}
-		return true;
 	}
 
 	private @Nullable SQLStatement parse(String sql) {
@@ -443,23 +347,6 @@ final class DruidStatementRewrite {
 			// path, like a syntax error
 			return null;
 		}
-	}
-
-	/**
-	 * Returns whether a table source is MySQL's {@code DUAL}, which names no table:
-	 * unquoted and unqualified.
-	 */
-	private boolean isDual(SQLExprTableSource source) {
-		return this.mysql && source.getExpr() instanceof SQLIdentifierExpr name
-				&& "dual".equalsIgnoreCase(name.getName());
-	}
-
-	private boolean isShadowTable(SQLExprTableSource source) {
-		return this.names.isShadowTable(DruidTables.schemaKey(source), DruidTables.tableKey(source));
-	}
-
-	private TablePolicy policy(SQLExprTableSource source) {
-		return this.rules.policyOf(DruidTables.schemaKey(source), DruidTables.tableKey(source));
 	}
 
 	private static int skipBlanks(String sql, int from) {

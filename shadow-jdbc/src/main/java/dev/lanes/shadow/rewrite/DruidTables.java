@@ -2,7 +2,6 @@ package dev.lanes.shadow.rewrite;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.Set;
 import com.alibaba.druid.sql.ast.SQLExpr;
 import com.alibaba.druid.sql.ast.SQLObject;
 import com.alibaba.druid.sql.ast.SQLStatement;
+import com.alibaba.druid.sql.ast.expr.SQLAllColumnExpr;
 import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
 import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
 import com.alibaba.druid.sql.ast.statement.SQLDeleteStatement;
@@ -26,16 +26,25 @@ import com.alibaba.druid.sql.ast.statement.SQLUpdateStatement;
 import com.alibaba.druid.sql.ast.statement.SQLValuesTableSource;
 import com.alibaba.druid.sql.ast.statement.SQLWithSubqueryClause;
 import com.alibaba.druid.sql.dialect.mysql.ast.expr.MySqlOutFileExpr;
+import dev.lanes.shadow.rewrite.TableReference.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tables of a statement parsed by Druid, for {@link DruidStatementRewrite}: every
- * table source named {@code table} or {@code schema.table}, every column qualifier
- * ({@code table.column}, {@code schema.table.column}), every alias, and the tables the
- * statement writes. {@link #of} gives {@code null} for anything the fast path does not
+ * Fills the parser-neutral model of a statement's tables from Druid's tree, for
+ * {@link DruidStatementRewrite}: every table source named {@code table} or
+ * {@code schema.table}, every column qualifier ({@code table.column},
+ * {@code schema.table.column}, {@code table.*}) and multi-table DELETE target, every
+ * alias, and the tables the statement writes. Each reference carries the name expression
+ * a rename changes. {@link #of} gives {@code null} for anything the fast path does not
  * take on: CTEs (their names look like tables), {@code SELECT ... INTO}, table functions
- * and other table sources that are not plain names, and statement kinds other than
- * SELECT, INSERT, REPLACE, UPDATE and DELETE.
+ * and other table sources that are not plain names, statement kinds other than SELECT,
+ * INSERT, REPLACE, UPDATE and DELETE, top-level table sources of a write that are not
+ * names, joins or subqueries, and MySQL's {@code DELETE FROM t USING ...}.
+ * <p>
+ * The written tables are over-approximated: every table source at the top of an UPDATE or
+ * DELETE counts, also those only read there (a join partner, PostgreSQL's {@code FROM}
+ * and {@code USING}), never those in subqueries, which neither MySQL nor PostgreSQL lets
+ * a statement write.
  * <p>
  * They are found by walking every field of the statement ({@link ObjectTreeWalk}), not
  * with Druid's visitors, which skip some places (the WITH of an UPDATE).
@@ -49,13 +58,9 @@ final class DruidTables {
 
 	private static final ObjectTreeWalk WALK = new ObjectTreeWalk("com.alibaba.druid.", Set.of("parent"));
 
-	// identity sets: the walk reaches a node once per field holding it
-	private final Set<SQLExprTableSource> sources = Collections.newSetFromMap(new IdentityHashMap<>());
+	private final StatementTables.Builder<SQLExpr> model = StatementTables.builder();
 
-	private final Set<SQLPropertyExpr> qualifiers = Collections.newSetFromMap(new IdentityHashMap<>());
-
-	private final Set<String> aliases = new HashSet<>();
-
+	// the DELETE targets, which refer to sources: qualifiers, not sources themselves
 	private final Set<SQLExprTableSource> references = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private boolean unsupported;
@@ -64,37 +69,45 @@ final class DruidTables {
 	}
 
 	/**
-	 * Collects the tables of a statement, or returns {@code null} when the statement is
-	 * not one the fast path takes on.
+	 * Reads the tables of a statement, or returns {@code null} when the statement is not
+	 * one the fast path takes on.
 	 * @param statement the parsed statement
+	 * @param mysql whether the statement is MySQL's, else PostgreSQL's
 	 * @return the tables, or {@code null}
 	 */
-	static @Nullable DruidTables of(SQLStatement statement) {
+	static @Nullable StatementTables<SQLExpr> of(SQLStatement statement, boolean mysql) {
 		if (!(statement instanceof SQLSelectStatement || statement instanceof SQLInsertStatement
 				|| statement instanceof SQLReplaceStatement || statement instanceof SQLUpdateStatement
 				|| statement instanceof SQLDeleteStatement)) {
 			return null;
 		}
 		DruidTables tables = new DruidTables();
-		WALK.walk(statement, tables::reached);
-		if (statement instanceof SQLDeleteStatement delete && (delete.getFrom() != null || delete.getUsing() != null)) {
+		List<SQLExprTableSource> written = written(statement);
+		if (written == null) {
+			return null;
+		}
+		written
+			.forEach((source) -> tables.model.add(reference(source.getExpr(), Role.WRITE_TARGET, source.getAlias())));
+		if (statement instanceof SQLDeleteStatement delete && delete.getUsing() != null && mysql) {
+			// MySQL's DELETE FROM t USING ...: t names a table or alias of USING; the
+			// full path resolves it
+			return null;
+		}
+		if (statement instanceof SQLDeleteStatement delete && delete.getFrom() != null) {
 			List<SQLExprTableSource> targets = new ArrayList<>();
 			tables.unsupported |= !addNamed(delete.getTableSource(), targets);
 			tables.references.addAll(targets);
+			targets.forEach((target) -> tables.model.add(reference(target.getExpr(), Role.QUALIFIER, null)));
 		}
-		return tables.unsupported ? null : tables;
+		WALK.walk(statement, tables::reached);
+		return tables.unsupported ? null : tables.model.build();
 	}
 
 	/**
-	 * Returns the tables the statement writes, over-approximated: every table source at
-	 * the top of an UPDATE or DELETE counts, also those only read there (a join partner,
-	 * PostgreSQL's {@code FROM} and {@code USING}), never those in subqueries, which
-	 * neither MySQL nor PostgreSQL lets a statement write. {@code null} when a top-level
-	 * table source is neither a name, a join nor a subquery.
-	 * @param statement a statement {@link #of} took on
-	 * @return the written tables, or {@code null}
+	 * Returns the tables the statement writes (see the class comment), or {@code null}
+	 * when a top-level table source is neither a name, a join nor a subquery.
 	 */
-	static @Nullable List<SQLExprTableSource> written(SQLStatement statement) {
+	private static @Nullable List<SQLExprTableSource> written(SQLStatement statement) {
 		List<SQLExprTableSource> written = new ArrayList<>();
 		boolean named = true;
 		if (statement instanceof SQLInsertStatement insert) {
@@ -109,9 +122,6 @@ final class DruidTables {
 		else if (statement instanceof SQLDeleteStatement delete) {
 			named = addNamed(delete.getTableSource(), written) && addNamed(delete.getFrom(), written)
 					&& addNamed(delete.getUsing(), written);
-		}
-		else if (!(statement instanceof SQLSelectStatement)) {
-			return null;
 		}
 		return named ? written : null;
 	}
@@ -131,70 +141,23 @@ final class DruidTables {
 	}
 
 	/**
-	 * Returns the table sources, each with a plain or schema-qualified name.
-	 * @return the table sources
-	 */
-	Set<SQLExprTableSource> sources() {
-		return this.sources;
-	}
-
-	/**
-	 * Returns the column qualifiers: property expressions whose owner is a name
-	 * ({@code t.c}) or a schema-qualified name ({@code s.t.c}).
-	 * @return the qualified columns
-	 */
-	Set<SQLPropertyExpr> qualifiers() {
-		return this.qualifiers;
-	}
-
-	/**
-	 * Returns whether a table source only refers to another one: the targets of a
-	 * multi-table DELETE ({@code DELETE t FROM t JOIN u ...}), which name a table or an
-	 * alias of the {@code FROM} or {@code USING} part.
-	 * @param source a collected table source
-	 * @return whether it is a reference
-	 */
-	boolean isReference(SQLExprTableSource source) {
-		return this.references.contains(source);
-	}
-
-	/**
-	 * Returns whether a name is the alias of some table source or subquery.
-	 * @param key an unquoted, lower-case name
-	 * @return whether it is an alias
-	 */
-	boolean isAlias(String key) {
-		return this.aliases.contains(key);
-	}
-
-	/**
-	 * Returns the unquoted, lower-case table name of a table source ({@code table} of
-	 * {@code schema.table}).
-	 * @param source a collected table source
-	 * @return its table key
-	 */
-	static String tableKey(SQLExprTableSource source) {
-		return key(source.getExpr());
-	}
-
-	/**
-	 * Returns the unquoted, lower-case schema of a table source, or {@code null}.
-	 * @param source a collected table source
-	 * @return its schema key, or {@code null}
-	 */
-	static @Nullable String schemaKey(SQLExprTableSource source) {
-		return (source.getExpr() instanceof SQLPropertyExpr property) ? key(property.getOwner()) : null;
-	}
-
-	/**
 	 * Returns the unquoted, lower-case last part of a name: {@code t} of {@code t} or of
 	 * {@code s.t}.
 	 * @param name a name ({@link #isName})
 	 * @return its key
 	 */
 	static String key(SQLExpr name) {
-		return TableCollector.key(
-				(name instanceof SQLPropertyExpr property) ? property.getName() : ((SQLIdentifierExpr) name).getName());
+		return TableReference.key(spelled(name));
+	}
+
+	private static String spelled(SQLExpr name) {
+		return (name instanceof SQLPropertyExpr property) ? property.getName() : ((SQLIdentifierExpr) name).getName();
+	}
+
+	private static TableReference<SQLExpr> reference(SQLExpr name, Role role, @Nullable String alias) {
+		String schema = (name instanceof SQLPropertyExpr property) ? key(property.getOwner()) : null;
+		return new TableReference<>(name, role, schema, key(name), TableReference.isQuoted(spelled(name)),
+				(alias != null) ? TableReference.key(alias) : null);
 	}
 
 	/**
@@ -209,7 +172,7 @@ final class DruidTables {
 			return false;
 		}
 		if (node instanceof SQLTableSource source && source.getAlias() != null) {
-			this.aliases.add(TableCollector.key(source.getAlias()));
+			this.model.alias(TableReference.key(source.getAlias()));
 		}
 		if (node instanceof SQLExprTableSource source) {
 			if (!isName(source.getExpr())) {
@@ -217,12 +180,23 @@ final class DruidTables {
 				this.unsupported = true;
 				return false;
 			}
-			this.sources.add(source);
+			if (!this.references.contains(source)) {
+				this.model.add(reference(source.getExpr(), Role.SOURCE, source.getAlias()));
+			}
+		}
+		else if (node instanceof SQLAllColumnExpr all && all.getOwner() != null) {
+			// t.* or s.t.*
+			if (!isName(all.getOwner())) {
+				this.unsupported = true;
+				return false;
+			}
+			this.model.add(reference(all.getOwner(), Role.QUALIFIER, null));
+			return false;
 		}
 		else if (node instanceof SQLPropertyExpr property && isName(property.getOwner())
 				&& !(owner instanceof SQLExprTableSource) && !(owner instanceof SQLPropertyExpr)) {
 			// t.c or s.t.c, not the name of a table (s.t) nor the s.t part of s.t.c
-			this.qualifiers.add(property);
+			this.model.add(reference(property.getOwner(), Role.QUALIFIER, null));
 		}
 		return true;
 	}

@@ -3,12 +3,14 @@ package dev.lanes.shadow.rewrite;
 import java.util.Locale;
 
 import dev.lanes.shadow.ShadowRules;
+import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A lane's shadow table names: how a base name gets the lane's suffix, and whether a name
- * already is the shadow table of a base table whose policy is shadow.
+ * A lane's view of table names: the policy of a table, how a base name gets the lane's
+ * suffix, whether a name already is the shadow table of a base table whose policy is
+ * shadow, and MySQL's {@code DUAL}, which names no table.
  */
 final class ShadowNames {
 
@@ -50,6 +52,45 @@ final class ShadowNames {
 			return name.substring(0, name.length() - 1) + this.suffix + first;
 		}
 		return name + this.suffix;
+	}
+
+	/**
+	 * Returns the lane's key of the shadow table of a base table.
+	 * @param key the unquoted, lower-case base name
+	 * @return the unquoted, lower-case shadow name
+	 */
+	String shadowKey(String key) {
+		return key + this.lowerSuffix;
+	}
+
+	/**
+	 * Returns the policy of a referenced table.
+	 * @param table a reference
+	 * @return its policy
+	 */
+	TablePolicy policy(TableReference<?> table) {
+		return this.rules.policyOf(table.schema(), table.name());
+	}
+
+	/**
+	 * Returns whether a reference is the lane's shadow table of a base table whose policy
+	 * is shadow.
+	 * @param table a reference
+	 * @return whether it is a shadow table
+	 */
+	boolean isShadowTable(TableReference<?> table) {
+		return isShadowTable(table.schema(), table.name());
+	}
+
+	/**
+	 * Returns whether a reference is MySQL's {@code DUAL}, which names no table: unquoted
+	 * and unqualified ({@code `dual`} and {@code shop.dual} are tables).
+	 * @param table a reference
+	 * @return whether it is {@code DUAL}
+	 */
+	boolean isDual(TableReference<?> table) {
+		return this.rules.dialect() == SqlDialect.MYSQL && table.schema() == null && !table.quoted()
+				&& "dual".equals(table.name());
 	}
 
 	/**

@@ -9,7 +9,6 @@ import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.ShadowSqlContext;
 import dev.lanes.shadow.ShadowSqlTransformer;
 import dev.lanes.shadow.SqlDialect;
-import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
 import dev.lanes.shadow.rewrite.SqlParsing.UnparseableSqlException;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * server's rules under the rules' {@link dev.lanes.shadow.SqlMode}; the parsers' tokens
  * must agree with it ({@link LexerAgreement}), or the statement is refused.
  * <p>
- * The rename is made in the SQL text (see {@link TableNameSplice}), so everything else
+ * The rename is made in the SQL text (see {@link JsqlNameSplice}), so everything else
  * reaches the database as written; when it cannot be placed with certainty, the statement
  * is printed by JSqlParser and the printed SQL is parsed again and checked. Results,
  * refusals included, are cached per (lane, SQL) in a bounded Caffeine cache, so each
@@ -120,7 +119,7 @@ public final class ShadowTableRewriter implements ShadowSqlTransformer {
 			if (fast != null) {
 				return new Result(fast, null);
 			}
-			return new Result(new LaneStatementRewrite(this.rules, key.lane()).apply(key.sql()), null);
+			return new Result(new JsqlStatementRewrite(this.rules, key.lane()).apply(key.sql()), null);
 		}
 		catch (Refusal refusal) {
 			return refused(key, refusal.getMessage());

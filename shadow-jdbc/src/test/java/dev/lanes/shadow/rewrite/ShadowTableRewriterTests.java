@@ -8,7 +8,6 @@ import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.SqlDialect;
 import dev.lanes.shadow.TablePolicy;
 import dev.lanes.shadow.UnparseableReadAction;
-import dev.lanes.shadow.rewrite.LaneStatementRewrite.Refusal;
 import dev.lanes.shadow.rewrite.RewriteCases.RewriteCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +61,7 @@ class ShadowTableRewriterTests {
 					.isTrue();
 			}
 			else if (!body.isBlank() && !SqlText.isControl(body) && SqlText.jdbcCallBody(body) == null) {
-				new LaneStatementRewrite(RewriteCases.rules(), RewriteCases.LANE).check(body);
+				new JsqlStatementRewrite(RewriteCases.rules(), RewriteCases.LANE).check(body);
 			}
 		});
 	}
@@ -73,6 +72,9 @@ class ShadowTableRewriterTests {
 				Arguments.of("unparseable read", "SELECT * FROM orders WHERE (", "cannot parse the SQL"),
 				Arguments.of("two statements", "DELETE FROM orders WHERE id = 1; DROP TABLE orders",
 						"expected one statement, found 2"),
+				Arguments.of("CTE named like the shadow table an aliased table becomes",
+						"WITH orders_gray AS (SELECT 1 AS id) SELECT o.id FROM orders o",
+						"the CTE name orders_gray is spelled like the shadow table"),
 				Arguments.of("insert into read-base", "INSERT INTO dict_region (id, name) VALUES (3, 'east')",
 						"table dict_region is read-base"),
 				Arguments.of("update read-base", "UPDATE dict_region SET name = 'x'", "table dict_region is read-base"),
@@ -411,7 +413,7 @@ class ShadowTableRewriterTests {
 
 	@Test
 	void checkRefusesWriteToBaseTableThatRenamingMissed() {
-		LaneStatementRewrite check = new LaneStatementRewrite(RewriteCases.rules(), "gray");
+		JsqlStatementRewrite check = new JsqlStatementRewrite(RewriteCases.rules(), "gray");
 		assertThatExceptionOfType(Refusal.class).isThrownBy(() -> check.check("INSERT INTO orders (id) VALUES (1)"))
 			.withMessage("the statement would write base table orders");
 		assertThatExceptionOfType(Refusal.class)
@@ -424,7 +426,7 @@ class ShadowTableRewriterTests {
 
 	@Test
 	void checkAcceptsShadowAndSharedWrites() {
-		LaneStatementRewrite check = new LaneStatementRewrite(RewriteCases.rules(), "gray");
+		JsqlStatementRewrite check = new JsqlStatementRewrite(RewriteCases.rules(), "gray");
 		check.check("INSERT INTO orders_gray (id) SELECT n FROM id_alloc");
 		check.check("UPDATE id_alloc SET n = n + 1");
 		check.check("UPDATE orders_gray o JOIN dict_region r ON r.id = o.region_id SET o.note = r.name");

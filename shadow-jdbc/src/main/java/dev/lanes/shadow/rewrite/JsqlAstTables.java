@@ -17,11 +17,11 @@ import net.sf.jsqlparser.statement.select.AllTableColumns;
  * example the subqueries of {@code REPLACE ... SET}). Tables that only qualify a column
  * ({@code orders.id}, {@code orders.*}) are reported apart, with the node they qualify.
  */
-final class AstTables {
+final class JsqlAstTables {
 
 	private static final ObjectTreeWalk WALK = new ObjectTreeWalk("net.sf.jsqlparser.", Set.of("resolvedTable"));
 
-	private AstTables() {
+	private JsqlAstTables() {
 	}
 
 	static Found find(Object root) {

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TableNameSplice}.
+ * Tests for {@link JsqlNameSplice}.
  */
-class TableNameSpliceTests {
+class JsqlNameSpliceTests {
 
 	@Test
 	void placesSuffixInPlainQuotedAndQualifiedNamesAndKeepsTheRest() {
@@ -47,19 +47,19 @@ class TableNameSpliceTests {
 	 */
 	private static String spliceAll(String sql, String suffix) {
 		ParsedSql parsed = SqlParsing.parse(sql, SqlDialect.MYSQL);
-		TableCollector collector = TableCollector.collect(parsed.statement());
-		TableNameSplice splice = new TableNameSplice(parsed, suffix);
+		JsqlTableCollector collector = JsqlTableCollector.collect(parsed.statement());
+		JsqlNameSplice splice = new JsqlNameSplice(parsed, suffix);
 		for (Table table : collector.tables()) {
 			splice.rename(table, null);
 		}
 		for (Table qualifier : collector.qualifiers()) {
-			if (!collector.isAlias(TableCollector.key(qualifier.getName()))) {
+			if (!collector.isAlias(TableReference.key(qualifier.getName()))) {
 				splice.rename(qualifier, collector.qualified(qualifier));
 			}
 		}
 		Set<String> renamed = collector.tables()
 			.stream()
-			.map((table) -> TableCollector.key(table.getName()))
+			.map((table) -> TableReference.key(table.getName()))
 			.collect(Collectors.toSet());
 		return splice.apply(renamed);
 	}

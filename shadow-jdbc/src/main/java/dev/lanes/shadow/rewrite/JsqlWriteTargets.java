@@ -35,16 +35,16 @@ import org.jspecify.annotations.Nullable;
  * Multi-table {@code UPDATE} writes the tables named on the left of {@code SET} (all of
  * its tables when a column is unqualified); multi-table {@code DELETE} writes its target
  * list. Targets are resolved against the statement's table clause with parenthesized
- * references and nested joins flattened ({@link FromClause}): an alias names its table
- * only, an unaliased table answers to its name and {@code schema.name}. A target that
- * names no table, several sources or a derived table is refused. In
+ * references and nested joins flattened ({@link JsqlFromClause}): an alias names its
+ * table only, an unaliased table answers to its name and {@code schema.name}. A target
+ * that names no table, several sources or a derived table is refused. In
  * {@code DELETE FROM t USING ...} both table {@code t} (PostgreSQL) and the table of
  * {@code USING} it names (MySQL) count. {@code CALL} counts as writing its procedure.
  * Data-modifying CTEs ({@code WITH x AS (DELETE ...)}) count with their own targets.
  */
-final class WriteTargets {
+final class JsqlWriteTargets {
 
-	private WriteTargets() {
+	private JsqlWriteTargets() {
 	}
 
 	/**
@@ -147,7 +147,7 @@ final class WriteTargets {
 	}
 
 	private static List<Table> ofUpdate(Update update) {
-		FromClause clause = new FromClause();
+		JsqlFromClause clause = new JsqlFromClause();
 		clause.add(update.getTable());
 		clause.addJoins(update.getStartJoins());
 		clause.addJoins(update.getJoins());
@@ -177,7 +177,7 @@ final class WriteTargets {
 			// DELETE FROM t [, u] USING ...: PostgreSQL deletes from table t; MySQL from
 			// the
 			// table of USING that t names. Both count.
-			FromClause clause = new FromClause();
+			JsqlFromClause clause = new JsqlFromClause();
 			if (!isEmpty(delete.getUsingFromItemList())) {
 				delete.getUsingFromItemList().forEach(clause::add);
 			}
@@ -189,7 +189,7 @@ final class WriteTargets {
 			if (delete.getJoins() != null) {
 				for (Join join : delete.getJoins()) {
 					if (!(join.getFromItem() instanceof Table table)) {
-						throw new LaneStatementRewrite.Refusal("DELETE target " + join + " is not a table");
+						throw new Refusal("DELETE target " + join + " is not a table");
 					}
 					targets.add(table);
 				}
@@ -199,7 +199,7 @@ final class WriteTargets {
 				Table named = clause.find(target);
 				if (named != null && named != target) {
 					if (named.getAlias() != null) {
-						throw new LaneStatementRewrite.Refusal("DELETE ... USING target " + target
+						throw new Refusal("DELETE ... USING target " + target
 								+ " names an alias, which is not covered by the shadow rewriter");
 					}
 					written.add(named);
@@ -208,14 +208,14 @@ final class WriteTargets {
 			return written;
 		}
 		if (!isEmpty(delete.getTables())) {
-			FromClause clause = new FromClause();
+			JsqlFromClause clause = new JsqlFromClause();
 			clause.add(delete.getTable());
 			clause.addJoins(delete.getJoins());
 			delete.getTables().forEach((target) -> written.add(clause.resolve(target)));
 			return written;
 		}
 		if (delete.getJoins() != null && !delete.getJoins().isEmpty()) {
-			throw new LaneStatementRewrite.Refusal("DELETE with joins but no target list is not covered");
+			throw new Refusal("DELETE with joins but no target list is not covered");
 		}
 		written.add(delete.getTable());
 		return written;

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * was checked when it was parsed ({@link SqlReadCheck}); executable comments, which it
  * skipped, never reach a splice.
  */
-final class TableNameSplice {
+final class JsqlNameSplice {
 
 	private static final Pattern PLAIN_SUFFIX = Pattern.compile("[A-Za-z0-9_]+");
 
@@ -51,7 +51,7 @@ final class TableNameSplice {
 	 * @param parsed the statement with its text and tokens
 	 * @param suffix the suffix that turns a base table name into its shadow name
 	 */
-	TableNameSplice(ParsedSql parsed, String suffix) {
+	JsqlNameSplice(ParsedSql parsed, String suffix) {
 		this.parsed = parsed;
 		this.suffix = suffix;
 		this.placeable = isPlainSuffix(suffix);
@@ -86,7 +86,7 @@ final class TableNameSplice {
 		}
 		for (Token token = this.parsed.start().next; token != null
 				&& token.kind != CCJSqlParserConstants.EOF; token = token.next) {
-			if (!this.names.containsKey(token.absoluteBegin) && renamedKeys.contains(TableCollector.key(token.image))) {
+			if (!this.names.containsKey(token.absoluteBegin) && renamedKeys.contains(TableReference.key(token.image))) {
 				return null;
 			}
 		}

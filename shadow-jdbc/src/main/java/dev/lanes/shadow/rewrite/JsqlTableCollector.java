@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * tables that only qualify a column ({@code orders.id}, {@code orders.*}), plus every
  * alias and CTE name, which are never renamed.
  */
-final class TableCollector extends TablesNamesFinder<Void> {
+final class JsqlTableCollector extends TablesNamesFinder<Void> {
 
 	private final Set<Table> tables = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -39,7 +38,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
 
 	private final Set<String> cteNames = new HashSet<>();
 
-	private TableCollector() {
+	private JsqlTableCollector() {
 		init(true);
 	}
 
@@ -47,8 +46,8 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	 * Collects the tables of a statement.
 	 * @throws UnsupportedOperationException when JSqlParser cannot walk the statement
 	 */
-	static TableCollector collect(Statement statement) {
-		TableCollector collector = new TableCollector();
+	static JsqlTableCollector collect(Statement statement) {
+		JsqlTableCollector collector = new JsqlTableCollector();
 		if (statement instanceof Insert insert && insert.getRowAlias() != null) {
 			collector.addAlias(insert.getRowAlias());
 		}
@@ -58,7 +57,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
 			delete.getTables().forEach((target) -> collector.qualifiers.put(target, null));
 		}
 		// tables in places the visitor does not walk (REPLACE ... SET x = (SELECT ...))
-		AstTables.Found found = AstTables.find(statement);
+		JsqlAstTables.Found found = JsqlAstTables.find(statement);
 		for (Table table : found.tables()) {
 			if (!collector.qualifiers.containsKey(table) && table.getName() != null) {
 				collector.tables.add(table);
@@ -70,24 +69,6 @@ final class TableCollector extends TablesNamesFinder<Void> {
 			}
 		});
 		return collector;
-	}
-
-	/**
-	 * Returns the unquoted, lower-case form of an identifier.
-	 */
-	static String key(@Nullable String identifier) {
-		if (identifier == null) {
-			return "";
-		}
-		String name = identifier;
-		if (name.length() >= 2) {
-			char first = name.charAt(0);
-			char last = name.charAt(name.length() - 1);
-			if ((first == '`' && last == '`') || (first == '"' && last == '"') || (first == '[' && last == ']')) {
-				name = name.substring(1, name.length() - 1);
-			}
-		}
-		return name.toLowerCase(Locale.ROOT);
 	}
 
 	@Override
@@ -120,7 +101,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	@Override
 	public <S> Void visit(WithItem<?> withItem, S context) {
 		if (withItem.getAlias() != null) {
-			this.cteNames.add(key(withItem.getAlias().getName()));
+			this.cteNames.add(TableReference.key(withItem.getAlias().getName()));
 		}
 		return super.visit(withItem, context);
 	}
@@ -133,7 +114,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
 
 	private void addAlias(@Nullable Alias alias) {
 		if (alias != null && alias.getName() != null) {
-			this.aliases.add(key(alias.getName()));
+			this.aliases.add(TableReference.key(alias.getName()));
 		}
 	}
 
@@ -157,6 +138,20 @@ final class TableCollector extends TablesNamesFinder<Void> {
 	 */
 	@Nullable Object qualified(Table qualifier) {
 		return this.qualifiers.get(qualifier);
+	}
+
+	/**
+	 * Returns the unquoted, lower-case aliases of the statement.
+	 */
+	Set<String> aliases() {
+		return this.aliases;
+	}
+
+	/**
+	 * Returns the unquoted, lower-case CTE names of the statement.
+	 */
+	Set<String> cteNames() {
+		return this.cteNames;
 	}
 
 	/**

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * parenthesized references and nested joins ({@code JOIN (u x)},
  * {@code LEFT JOIN (a, b) ON ...}) flattened, and the names each answers to: its alias
  * when it has one, else its name and {@code schema.name}. A write target names one of
- * them; {@link #resolve} finds which, for {@link WriteTargets}.
+ * them; {@link #resolve} finds which, for {@link JsqlWriteTargets}.
  */
-final class FromClause {
+final class JsqlFromClause {
 
 	private final Map<String, List<FromItem>> byName = new HashMap<>();
 
@@ -49,10 +49,10 @@ final class FromClause {
 				name(table.getAlias().getName(), table);
 			}
 			else {
-				String key = TableCollector.key(table.getName());
+				String key = TableReference.key(table.getName());
 				name(key, table);
 				if (table.getSchemaName() != null) {
-					name(TableCollector.key(table.getSchemaName()) + "." + key, table);
+					name(TableReference.key(table.getSchemaName()) + "." + key, table);
 				}
 			}
 		}
@@ -72,7 +72,7 @@ final class FromClause {
 	}
 
 	private void name(String name, FromItem item) {
-		this.byName.computeIfAbsent(TableCollector.key(name), (key) -> new ArrayList<>()).add(item);
+		this.byName.computeIfAbsent(TableReference.key(name), (key) -> new ArrayList<>()).add(item);
 	}
 
 	/**
@@ -96,21 +96,20 @@ final class FromClause {
 	 * {@code s.t.c}, a DELETE target), or {@code null} when it names no source.
 	 * @param reference the reference
 	 * @return the table, or {@code null}
-	 * @throws LaneStatementRewrite.Refusal when it names several sources or a source that
-	 * is not a table (a derived table)
+	 * @throws Refusal when it names several sources or a source that is not a table (a
+	 * derived table)
 	 */
 	@Nullable Table find(Table reference) {
-		String key = TableCollector.key(reference.getName());
+		String key = TableReference.key(reference.getName());
 		if (reference.getSchemaName() != null) {
-			key = TableCollector.key(reference.getSchemaName()) + "." + key;
+			key = TableReference.key(reference.getSchemaName()) + "." + key;
 		}
 		List<FromItem> named = this.byName.get(key);
 		if (named == null) {
 			return null;
 		}
 		if (named.size() != 1 || !(named.get(0) instanceof Table table)) {
-			throw new LaneStatementRewrite.Refusal(
-					"write target " + reference + " does not name exactly one table of the statement");
+			throw new Refusal("write target " + reference + " does not name exactly one table of the statement");
 		}
 		return table;
 	}
@@ -119,14 +118,13 @@ final class FromClause {
 	 * Returns the table a reference names.
 	 * @param reference the reference
 	 * @return the table
-	 * @throws LaneStatementRewrite.Refusal when it names no table, several sources, or a
-	 * source that is not a table
+	 * @throws Refusal when it names no table, several sources, or a source that is not a
+	 * table
 	 */
 	Table resolve(Table reference) {
 		Table table = find(reference);
 		if (table == null) {
-			throw new LaneStatementRewrite.Refusal(
-					"write target " + reference + " does not name a table of the statement");
+			throw new Refusal("write target " + reference + " does not name a table of the statement");
 		}
 		return table;
 	}
