@@ -1,5 +1,7 @@
 package dev.lanes.shadow.autoconfigure;
 
+import java.util.Set;
+
 import dev.lanes.shadow.ShadowOutcome;
 import dev.lanes.shadow.ShadowStatementListener;
 import dev.lanes.shadow.metrics.MicrometerShadowStatementListener;
@@ -16,10 +18,13 @@ final class LazyMicrometerListener implements ShadowStatementListener {
 
 	private final ObjectProvider<MeterRegistry> registry;
 
+	private final Set<String> lanes;
+
 	private volatile @Nullable ShadowStatementListener delegate;
 
-	LazyMicrometerListener(ObjectProvider<MeterRegistry> registry) {
+	LazyMicrometerListener(ObjectProvider<MeterRegistry> registry, Set<String> lanes) {
 		this.registry = registry;
+		this.lanes = lanes;
 	}
 
 	@Override
@@ -30,7 +35,7 @@ final class LazyMicrometerListener implements ShadowStatementListener {
 			if (meterRegistry == null) {
 				return;
 			}
-			listener = new MicrometerShadowStatementListener(meterRegistry);
+			listener = new MicrometerShadowStatementListener(meterRegistry, this.lanes);
 			this.delegate = listener;
 		}
 		listener.onStatement(lane, outcome);

@@ -75,8 +75,9 @@ public final class ShadowJdbcAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ShadowStatementListener laneShadowStatementListener(ObjectProvider<MeterRegistry> registry) {
-			return new LazyMicrometerListener(registry);
+		ShadowStatementListener laneShadowStatementListener(ObjectProvider<MeterRegistry> registry,
+				ShadowProperties properties) {
+			return new LazyMicrometerListener(registry, ShadowRulesFactory.create(properties).lanes());
 		}
 
 		@Bean

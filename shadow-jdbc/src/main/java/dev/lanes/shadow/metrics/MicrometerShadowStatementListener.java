@@ -1,6 +1,7 @@
 package dev.lanes.shadow.metrics;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.lanes.core.Lanes;
@@ -12,8 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ShadowStatementListener} that counts statements in the {@value #METRIC_NAME}
- * counter, tagged {@code lane} ({@code base} for base traffic) and {@code outcome}
- * ({@code rewritten}, {@code routed}, {@code passed}, {@code rejected}).
+ * counter, tagged {@code lane} and {@code outcome} ({@code rewritten}, {@code routed},
+ * {@code passed}, {@code rejected}).
+ * <p>
+ * The {@code lane} tag has a fixed set of values, whatever lanes requests carry:
+ * {@code base} for traffic without a lane, each shadowed lane of the configuration, and
+ * {@value #OTHER_LANES} for every other lane (their statements run on base data), so that
+ * no client can add series or push the configured lanes out of the registry.
  */
 public final class MicrometerShadowStatementListener implements ShadowStatementListener {
 
@@ -22,21 +28,30 @@ public final class MicrometerShadowStatementListener implements ShadowStatementL
 	 */
 	public static final String METRIC_NAME = "lanes.shadow.statements";
 
+	/**
+	 * The {@code lane} tag of statements of lanes that are not shadowed.
+	 */
+	public static final String OTHER_LANES = "_other";
+
 	private final MeterRegistry registry;
+
+	private final Set<String> lanes;
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a listener that registers its counters in {@code registry}.
 	 * @param registry the meter registry
+	 * @param lanes the shadowed lanes, each counted under its own name
 	 */
-	public MicrometerShadowStatementListener(MeterRegistry registry) {
+	public MicrometerShadowStatementListener(MeterRegistry registry, Set<String> lanes) {
 		this.registry = registry;
+		this.lanes = Set.copyOf(lanes);
 	}
 
 	@Override
 	public void onStatement(@Nullable String lane, ShadowOutcome outcome) {
-		String label = Lanes.label(lane);
+		String label = (lane == null || this.lanes.contains(lane)) ? Lanes.label(lane) : OTHER_LANES;
 		this.counters
 			.computeIfAbsent(label + '\u0000' + outcome.tag(),
 					(key) -> Counter.builder(METRIC_NAME)
