@@ -6,10 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -30,15 +34,17 @@ import org.jspecify.annotations.Nullable;
  * {@code SELECT} run through the raw Hikari pool, through {@link ShadowDataSource} as
  * base traffic and as {@code gray} traffic (rewritten to {@code orders_gray}, served from
  * the rewriter's cache, on the shadow account's pool, which it sets up as an
- * administrator would and whose heap it prints). Each round runs every variant for a
- * bounded time and number of statements, one after the other, and prints its throughput
- * relative to the raw pool in that round, so drift in machine load affects the variants
- * alike.
+ * administrator would and whose heap it prints). The variants run interleaved, in blocks
+ * of 100 statements in a new random order each time, so drift in machine load and in the
+ * server's state falls on all of them alike; each prints its throughput relative to the
+ * raw pool over the whole run and over five segments of it, and the client CPU time it
+ * spends per statement (the proxy's cost without the server's).
  * <p>
  * Run by hand, never by the test suite: {@code java -cp ... JdbcOverheadDriver
- * [jdbcUrl] [user] [password] [secondsPerRun] [rounds]}. It creates the database named in
- * the URL and two MEMORY tables ({@code orders}, {@code orders_gray}), so the server's
- * disk does not hide the proxy.
+ * [jdbcUrl] [user] [password] [seconds] [multiplier]}, measuring each statement for
+ * {@code seconds * multiplier} seconds. It creates the database named in the URL and two
+ * MEMORY tables ({@code orders}, {@code orders_gray}), so the server's disk does not hide
+ * the proxy.
  */
 public final class JdbcOverheadDriver {
 
@@ -52,7 +58,7 @@ public final class JdbcOverheadDriver {
 
 	private static final String ACCOUNT_PASSWORD = "bench-Secret1";
 
-	private static final int MAX_STATEMENTS_PER_RUN = 100_000;
+	private static final int BLOCK = 100;
 
 	private JdbcOverheadDriver() {
 	}
@@ -74,58 +80,120 @@ public final class JdbcOverheadDriver {
 			ShadowDataSource rewriteOnly = ShadowDataSource.builder(hikari, rules)
 				.enforcement(ShadowEnforcement.REWRITE_ONLY)
 				.build();
-			Map<String, List<Double>> ratios = new LinkedHashMap<>();
-			// one untimed round to warm up the JIT, the pools and the rewriter's cache
-			for (int round = 0; round <= rounds; round++) {
-				boolean warmup = round == 0;
-				for (String statement : List.of("insert", "select")) {
-					double raw = run(hikari, null, statement, seconds);
-					double base = run(shadow, null, statement, seconds);
-					double gray = run(shadow, "gray", statement, seconds);
-					double grayRewriteOnly = run(rewriteOnly, "gray", statement, seconds);
-					if (!warmup) {
-						ratios.computeIfAbsent(statement + " base/raw", (key) -> new ArrayList<>()).add(base / raw);
-						ratios.computeIfAbsent(statement + " gray/raw", (key) -> new ArrayList<>()).add(gray / raw);
-						ratios.computeIfAbsent(statement + " gray rewrite-only/raw", (key) -> new ArrayList<>())
-							.add(grayRewriteOnly / raw);
-					}
-					System.out.printf(
-							"%s round %d %-6s raw %8.0f/s  base %8.0f/s (%5.1f%%)  gray %8.0f/s (%5.1f%%)  "
-									+ "gray rewrite-only %8.0f/s (%5.1f%%)%n",
-							warmup ? "warmup" : "      ", round, statement, raw, base, 100 * base / raw, gray,
-							100 * gray / raw, grayRewriteOnly, 100 * grayRewriteOnly / raw);
-				}
+			Map<String, DataSource> variants = new LinkedHashMap<>();
+			variants.put("raw", hikari);
+			variants.put("base", shadow);
+			variants.put("gray", shadow);
+			variants.put("gray rewrite-only", rewriteOnly);
+			for (String statement : List.of("insert", "select")) {
+				// untimed: warms up the JIT, the pools and the rewriter's cache
+				measure(variants, statement, Math.min(seconds, 2));
+				Map<String, Measured> measured = measure(variants, statement, seconds * rounds);
+				Measured raw = measured.get("raw");
+				measured.forEach((variant, result) -> System.out.printf(
+						"%-6s %-17s %8.0f/s (%5.1f%% of raw; segments %s)  client CPU %6.1f µs/statement%n", statement,
+						variant, result.throughput(), 100 * result.throughput() / raw.throughput(),
+						result.segmentRatios(raw), result.cpuMicrosPerStatement()));
 			}
-			ratios.forEach((name, values) -> System.out.printf("median %-27s %5.1f%%  (rounds: %s)%n", name,
-					100 * median(values), values.stream().map((v) -> String.format("%.1f", 100 * v)).toList()));
 		}
 	}
 
-	private static double run(DataSource dataSource, @Nullable String lane, String statement, double seconds)
+	/**
+	 * Runs the variants in interleaved blocks of {@value #BLOCK} statements, in a new
+	 * random order each time, for about {@code seconds} in all, so that drift in machine
+	 * load and the server's state falls on all of them alike.
+	 */
+	private static Map<String, Measured> measure(Map<String, DataSource> variants, String statement, double seconds)
 			throws SQLException {
-		try (LaneContext.Scope scope = LaneContext.open(lane)) {
-			if (statement.equals("insert")) {
-				try (Connection connection = dataSource.getConnection();
-						Statement truncate = connection.createStatement()) {
-					truncate.execute("DELETE FROM orders WHERE id > " + ROWS);
-				}
-			}
-		}
+		Map<String, Measured> measured = new LinkedHashMap<>();
+		variants.keySet().forEach((variant) -> measured.put(variant, new Measured()));
+		List<String> order = new ArrayList<>(variants.keySet());
+		Random random = new Random(20261203);
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long deadline = System.nanoTime() + (long) (seconds * 1e9);
-		long started = System.nanoTime();
-		int count = 0;
-		while (count < MAX_STATEMENTS_PER_RUN && (count % 64 != 0 || System.nanoTime() < deadline)) {
-			try (LaneContext.Scope scope = LaneContext.open(lane)) {
-				if (statement.equals("insert")) {
-					insert(dataSource, count);
+		for (int rotation = 0; System.nanoTime() < deadline; rotation++) {
+			if (statement.equals("insert") && rotation % 20 == 0) {
+				truncate(variants);
+			}
+			Collections.shuffle(order, random);
+			for (String variant : order) {
+				String lane = variant.startsWith("gray") ? "gray" : null;
+				long cpu = threads.getCurrentThreadCpuTime();
+				long started = System.nanoTime();
+				for (int i = 0; i < BLOCK; i++) {
+					try (LaneContext.Scope scope = LaneContext.open(lane)) {
+						if (statement.equals("insert")) {
+							insert(variants.get(variant), i);
+						}
+						else {
+							select(variants.get(variant));
+						}
+					}
 				}
-				else {
-					select(dataSource);
+				measured.get(variant)
+					.add(rotation, System.nanoTime() - started, threads.getCurrentThreadCpuTime() - cpu);
+			}
+		}
+		return measured;
+	}
+
+	private static void truncate(Map<String, DataSource> variants) throws SQLException {
+		for (String lane : new String[] { null, "gray" }) {
+			try (LaneContext.Scope scope = LaneContext.open(lane);
+					Connection connection = variants.get("base").getConnection();
+					Statement truncate = connection.createStatement()) {
+				truncate.execute("DELETE FROM orders WHERE id > " + ROWS);
+			}
+		}
+	}
+
+	/**
+	 * What one variant measured: its blocks' wall-clock and CPU time, in five segments of
+	 * the run to show the spread.
+	 */
+	private static final class Measured {
+
+		private static final int SEGMENTS = 5;
+
+		private final List<long[]> blocks = new ArrayList<>();
+
+		void add(int rotation, long nanos, long cpuNanos) {
+			this.blocks.add(new long[] { rotation, nanos, cpuNanos });
+		}
+
+		double throughput() {
+			return throughput(0, this.blocks.size());
+		}
+
+		private double throughput(int from, int to) {
+			long nanos = 0;
+			for (long[] block : this.blocks.subList(from, to)) {
+				nanos += block[1];
+			}
+			return (to - from) * (double) BLOCK / (nanos / 1e9);
+		}
+
+		double cpuMicrosPerStatement() {
+			long cpu = 0;
+			for (long[] block : this.blocks) {
+				cpu += block[2];
+			}
+			return cpu / 1e3 / ((double) this.blocks.size() * BLOCK);
+		}
+
+		List<String> segmentRatios(Measured raw) {
+			int blocks = Math.min(this.blocks.size(), raw.blocks.size());
+			List<String> ratios = new ArrayList<>();
+			for (int segment = 0; segment < SEGMENTS; segment++) {
+				int from = segment * blocks / SEGMENTS;
+				int to = (segment + 1) * blocks / SEGMENTS;
+				if (to > from) {
+					ratios.add(String.format("%.1f", 100 * throughput(from, to) / raw.throughput(from, to)));
 				}
 			}
-			count++;
+			return ratios;
 		}
-		return count / ((System.nanoTime() - started) / 1e9);
+
 	}
 
 	private static void insert(DataSource dataSource, int i) throws SQLException {
@@ -207,12 +275,6 @@ public final class JdbcOverheadDriver {
 		config.setMaximumPoolSize(2);
 		config.setMinimumIdle(2);
 		return new HikariDataSource(config);
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 	private static String arg(String[] args, int index, String fallback) {
