@@ -1,30 +1,17 @@
 package dev.lanes.shadow;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lanes.test.MySqlTestDatabase;
 import org.jspecify.annotations.Nullable;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.mysql.MySQLContainer;
-
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Picks the MySQL-compatible server for integration tests: a Testcontainers MySQL when a
- * Docker engine is available, otherwise the server named by {@code LANES_TEST_MYSQL_URL}
- * (a JDBC URL such as {@code jdbc:mariadb://127.0.0.1:3306/test?user=root&password=}).
- * Without either the tests are skipped, unless {@code LANES_REQUIRE_MYSQL=true}, which
- * makes them fail instead.
+ * The MySQL-compatible server of the integration tests ({@link MySqlTestDatabase}: a
+ * Testcontainers MySQL when a Docker engine is available, otherwise the server named by
+ * {@code LANES_TEST_MYSQL_URL}), with the pools the tests use on it.
  */
 public final class MySqlTestServer {
-
-	private static final Pattern URL = Pattern.compile("(jdbc:[a-z]+://[^/?]+)(?:/([^?]*))?(\\?.*)?");
 
 	/**
 	 * The {@code sql_mode} flags the sessions of {@link #pool(String, int)} use, for the
@@ -34,17 +21,10 @@ public final class MySqlTestServer {
 
 	private static @Nullable MySqlTestServer instance;
 
-	private final String prefix;
+	private final MySqlTestDatabase database;
 
-	private final String query;
-
-	private MySqlTestServer(String url) {
-		Matcher matcher = URL.matcher(url);
-		if (!matcher.matches()) {
-			throw new IllegalArgumentException("Unsupported JDBC URL " + url);
-		}
-		this.prefix = matcher.group(1);
-		this.query = (matcher.group(3) != null) ? matcher.group(3) : "?user=root&password=";
+	private MySqlTestServer(MySqlTestDatabase database) {
+		this.database = database;
 	}
 
 	/**
@@ -53,36 +33,9 @@ public final class MySqlTestServer {
 	 */
 	public static synchronized MySqlTestServer get() {
 		if (instance == null) {
-			instance = new MySqlTestServer(locate());
+			instance = new MySqlTestServer(MySqlTestDatabase.get());
 		}
 		return instance;
-	}
-
-	private static String locate() {
-		if (dockerAvailable()) {
-			MySQLContainer container = new MySQLContainer("mysql:8.4").withUsername("root").withPassword("lanes");
-			container.start();
-			return "jdbc:mysql://" + container.getHost() + ":" + container.getMappedPort(3306)
-					+ "/mysql?user=root&password=lanes&allowPublicKeyRetrieval=true&useSSL=false";
-		}
-		String url = System.getenv("LANES_TEST_MYSQL_URL");
-		boolean required = "true".equalsIgnoreCase(System.getenv("LANES_REQUIRE_MYSQL"));
-		if (url == null || url.isBlank()) {
-			if (required) {
-				fail("LANES_REQUIRE_MYSQL=true but there is no Docker engine and LANES_TEST_MYSQL_URL is not set");
-			}
-			assumeTrue(false, "No Docker engine and no LANES_TEST_MYSQL_URL: MySQL integration tests skipped");
-		}
-		return url;
-	}
-
-	private static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
 	}
 
 	/**
@@ -91,7 +44,7 @@ public final class MySqlTestServer {
 	 * @return the URL
 	 */
 	public String url(String database) {
-		return this.prefix + "/" + database + this.query;
+		return this.database.url(database);
 	}
 
 	/**
@@ -100,13 +53,7 @@ public final class MySqlTestServer {
 	 * @throws SQLException on failure
 	 */
 	public void recreateDatabases(String... databases) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(this.prefix + "/" + this.query);
-				Statement statement = connection.createStatement()) {
-			for (String database : databases) {
-				statement.execute("DROP DATABASE IF EXISTS " + database);
-				statement.execute("CREATE DATABASE " + database);
-			}
-		}
+		this.database.recreateDatabases(databases);
 	}
 
 	/**
@@ -131,7 +78,7 @@ public final class MySqlTestServer {
 	 * @return the user name
 	 */
 	public String adminUsername() {
-		return parameter("user");
+		return this.database.adminUsername();
 	}
 
 	/**
@@ -139,12 +86,7 @@ public final class MySqlTestServer {
 	 * @return the password
 	 */
 	public String adminPassword() {
-		return parameter("password");
-	}
-
-	private String parameter(String name) {
-		Matcher matcher = Pattern.compile("[?&]" + name + "=([^&]*)").matcher(this.query);
-		return matcher.find() ? matcher.group(1) : "";
+		return this.database.adminPassword();
 	}
 
 	/**
@@ -153,7 +95,7 @@ public final class MySqlTestServer {
 	 * @return the URL
 	 */
 	static String withoutCredentials(String url) {
-		return url.replaceAll("(?<=[?&])(user|password)=[^&]*&?", "").replaceAll("[?&]$", "");
+		return MySqlTestDatabase.withoutCredentials(url);
 	}
 
 	/**
