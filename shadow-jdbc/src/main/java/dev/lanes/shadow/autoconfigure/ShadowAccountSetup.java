@@ -71,6 +71,13 @@ final class ShadowAccountSetup {
 		}
 		AccessPlan plan = tableMode ? privileges.plan(base) : AccessPlan.derive(dataSource.getRules(), List.of());
 		if (tableMode) {
+			if (plan.granted().isEmpty()) {
+				throw new IllegalStateException("Shadow account " + account + " would have no privilege at all: "
+						+ "no shadow table of lanes " + dataSource.getRules().lanes() + " and no shared or read-base "
+						+ "table exists in the database. Create the shadow tables (lane.shadow.create-missing-tables="
+						+ "true with lane.shadow.account.admin.*, or by hand), or check lane.shadow.tables and "
+						+ "lane.shadow.default-policy");
+			}
 			logger.info("Shadow account " + account + " needs exactly these privileges (lane.shadow.enforcement="
 					+ "privileges):\n  " + String.join(";\n  ", privileges.grantStatements(plan, account)) + ";");
 		}

@@ -62,14 +62,15 @@ public class ShadowProperties {
 	private UnparseableReadAction onUnparseableRead = UnparseableReadAction.REJECT;
 
 	/**
-	 * Whether to create missing shadow tables of the tables listed as shadow at startup
-	 * (CREATE TABLE IF NOT EXISTS ... LIKE ...).
+	 * Whether to create missing shadow tables at startup (CREATE TABLE IF NOT EXISTS ...
+	 * LIKE ...), for every table whose policy is shadow: listed, or in the connection's
+	 * database or schema and covered by the default policy.
 	 */
 	private boolean createMissingTables;
 
 	/**
-	 * What to do at startup when a listed shadow table is missing or its columns differ
-	 * from its base table.
+	 * What to do at startup when a shadow table (of a table whose policy is shadow) is
+	 * missing or its columns differ from its base table.
 	 */
 	private DriftCheck driftCheck = DriftCheck.WARN;
 

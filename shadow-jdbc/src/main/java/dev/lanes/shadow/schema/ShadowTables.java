@@ -6,9 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -18,9 +21,12 @@ import dev.lanes.shadow.TablePolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates and checks the shadow tables of the tables listed with policy
- * {@link TablePolicy#SHADOW}, for every shadowed lane. Unlisted tables covered by a
- * {@code shadow} default policy are not known in advance and are left to the operator.
+ * Creates and checks the shadow tables of the tables whose policy is
+ * {@link TablePolicy#SHADOW}, for every shadowed lane: the tables listed with that
+ * policy, and the tables of the connection's database (MySQL) or schema (PostgreSQL) that
+ * the default policy covers. A table whose name ends with a lane's suffix is taken for a
+ * shadow table, never for a base table to copy, so that no {@code orders_gray_gray} is
+ * made.
  * <p>
  * Works on the base data source directly (not through a
  * {@link dev.lanes.shadow.ShadowDataSource}); table creation uses
@@ -48,11 +54,8 @@ public final class ShadowTables {
 	 */
 	public List<String> createMissing(DataSource base) throws SQLException {
 		List<String> executed = new ArrayList<>();
-		if (shadowedTables().isEmpty()) {
-			return executed;
-		}
 		try (Connection connection = base.getConnection(); Statement statement = connection.createStatement()) {
-			for (TableName table : shadowedTables()) {
+			for (TableName table : shadowedTables(connection)) {
 				for (String lane : this.rules.lanes()) {
 					String shadowTable = table.quoted(this.rules.suffix(lane), quote());
 					String baseTable = table.quoted("", quote());
@@ -76,12 +79,9 @@ public final class ShadowTables {
 	 */
 	public List<String> findDrift(DataSource base) throws SQLException {
 		List<String> problems = new ArrayList<>();
-		if (shadowedTables().isEmpty()) {
-			return problems;
-		}
 		try (Connection connection = base.getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
-			for (TableName table : shadowedTables()) {
+			for (TableName table : shadowedTables(connection)) {
 				List<String> baseColumns = columns(metaData, connection, table.schema(), table.name());
 				if (baseColumns.isEmpty()) {
 					problems.add("base table " + table + " not found");
@@ -107,11 +107,46 @@ public final class ShadowTables {
 		return (this.rules.dialect() == SqlDialect.POSTGRESQL) ? '"' : '`';
 	}
 
-	private List<TableName> shadowedTables() {
+	private List<TableName> shadowedTables(Connection connection) throws SQLException {
 		List<TableName> tables = new ArrayList<>();
+		Set<String> listed = new HashSet<>();
 		for (Map.Entry<String, TablePolicy> entry : this.rules.tables().entrySet()) {
 			if (entry.getValue() == TablePolicy.SHADOW) {
 				tables.add(TableName.parse(entry.getKey()));
+			}
+			listed.add(entry.getKey());
+		}
+		for (String name : currentTables(connection)) {
+			String key = name.toLowerCase(Locale.ROOT);
+			if (!listed.contains(key) && !isSpelledLikeShadowTable(key)
+					&& this.rules.policyOf(null, key) == TablePolicy.SHADOW) {
+				tables.add(new TableName(null, name));
+			}
+		}
+		return tables;
+	}
+
+	private boolean isSpelledLikeShadowTable(String key) {
+		for (String lane : this.rules.lanes()) {
+			if (key.endsWith(this.rules.suffix(lane).toLowerCase(Locale.ROOT))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Returns the tables (not views) of the connection's database (MySQL) or schema
+	 * (PostgreSQL).
+	 */
+	private List<String> currentTables(Connection connection) throws SQLException {
+		boolean postgres = this.rules.dialect() == SqlDialect.POSTGRESQL;
+		String catalog = postgres ? null : connection.getCatalog();
+		String schemaPattern = postgres ? connection.getSchema() : null;
+		List<String> tables = new ArrayList<>();
+		try (ResultSet rs = connection.getMetaData().getTables(catalog, schemaPattern, "%", new String[] { "TABLE" })) {
+			while (rs.next()) {
+				tables.add(rs.getString("TABLE_NAME"));
 			}
 		}
 		return tables;

@@ -92,11 +92,21 @@ class ShadowJdbcAutoConfigurationIT {
 	void createsMissingShadowTablesAtStartup() {
 		this.contextRunner
 			.withPropertyValues("lane.shadow.create-missing-tables=true", "lane.shadow.tables.items=shadow",
-					"lane.shadow.drift-check=fail")
+					"lane.shadow.tables.parcels=deny", "lane.shadow.drift-check=fail")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(tables()).contains("items_gray");
 			});
+	}
+
+	@Test
+	void driftCheckCoversTheTablesOfTheDefaultPolicy() {
+		// parcels_gray drifts from parcels, which no property names: the default policy
+		// shadows it
+		this.contextRunner.withPropertyValues("lane.shadow.drift-check=fail")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("shadow table parcels_gray columns"));
 	}
 
 	@Test

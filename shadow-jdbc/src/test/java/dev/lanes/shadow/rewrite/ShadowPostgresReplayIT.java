@@ -236,6 +236,7 @@ class ShadowPostgresReplayIT {
 		ShadowTables tables = new ShadowTables(ShadowRules.builder()
 			.dialect(SqlDialect.POSTGRESQL)
 			.lanes("gray")
+			.defaultPolicy(TablePolicy.DENY)
 			.table("parcels", TablePolicy.SHADOW)
 			.table("crates", TablePolicy.SHADOW)
 			.build());
@@ -246,6 +247,29 @@ class ShadowPostgresReplayIT {
 		assertThat(tables.findDrift(this.main)).singleElement()
 			.asString()
 			.startsWith("shadow table crates_gray columns [id int4(10) NOT NULL] differ from crates columns");
+	}
+
+	@Test
+	void createsTheShadowTablesOfEveryTableTheDefaultPolicyShadows() throws SQLException {
+		try (Connection connection = this.main.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE IF EXISTS parcels, parcels_gray, crates, crates_gray, boxes_gray");
+			statement.execute("CREATE TABLE parcels (id INT PRIMARY KEY, weight INT NOT NULL)");
+			statement.execute("CREATE TABLE crates (id INT PRIMARY KEY, size INT)");
+			statement.execute("CREATE TABLE boxes_gray (id INT PRIMARY KEY)");
+		}
+		ShadowTables tables = new ShadowTables(ShadowRules.builder()
+			.dialect(SqlDialect.POSTGRESQL)
+			.lanes("gray")
+			.table("crates", TablePolicy.READ_BASE)
+			.build());
+		List<String> created = tables.createMissing(this.main);
+		// parcels is covered by the default policy; crates is read-base; boxes_gray is
+		// spelled like a shadow table and gets no boxes_gray_gray
+		assertThat(created).contains("CREATE TABLE IF NOT EXISTS \"parcels_gray\" (LIKE \"parcels\" INCLUDING ALL)")
+			.noneMatch((sql) -> sql.contains("crates") || sql.contains("_gray_gray"));
+		assertThat(ReplaySupport.tableNames(this.main, SCHEMA_FUNCTION)).contains("parcels_gray")
+			.doesNotContain("crates_gray", "boxes_gray_gray");
+		assertThat(tables.findDrift(this.main)).noneMatch((problem) -> problem.contains("parcels"));
 	}
 
 }
