@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,8 @@ public class KafkaLaneContainers implements
 	private final KafkaLaneDeadLetters deadLetters;
 
 	private final List<Standby> standbys = new ArrayList<>();
+
+	private final Set<String> unconfigured = ConcurrentHashMap.newKeySet();
 
 	private final Set<MessageListenerContainer> customized = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -223,7 +226,13 @@ public class KafkaLaneContainers implements
 				return MessageOutcome.SKIPPED;
 			}
 			// a lane not configured here has no standby: base takes it while it has no
-			// live consumer
+			// live consumer, and its group's own offsets do not know it
+			if (this.unconfigured.add(lane)) {
+				logger.warn("Records of lane '" + lane + "' reach listener group '" + group
+						+ "' but the lane is not in lane.messaging.lanes: base processes them while the lane has no"
+						+ " consumer, and a lane consumer that starts later may process them again; list the lane on"
+						+ " every instance");
+			}
 			return this.liveness.isAlive(this.properties.laneGroup(group, lane)) ? MessageOutcome.SKIPPED
 					: MessageOutcome.FALLBACK;
 		};

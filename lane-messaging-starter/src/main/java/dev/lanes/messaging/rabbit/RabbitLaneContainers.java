@@ -68,6 +68,9 @@ public class RabbitLaneContainers implements SmartLifecycle {
 
 	private final Set<MessageListenerContainer> customized = Collections.newSetFromMap(new IdentityHashMap<>());
 
+	/** Lanes this base instance forwarded to, configured or not. */
+	private final Set<String> forwardedLanes = ConcurrentHashMap.newKeySet();
+
 	/** Base queue of each queue consumed here. */
 	private final Map<String, String> baseQueues = new ConcurrentHashMap<>();
 
@@ -176,6 +179,7 @@ public class RabbitLaneContainers implements SmartLifecycle {
 		if (target.lane() == null) {
 			return process(invocation, lane, MessageOutcome.FALLBACK);
 		}
+		this.forwardedLanes.add(target.lane());
 		this.forwarder.forward(message, this.properties.laneGroup(baseQueue, target.lane()));
 		this.metrics.count(lane, MessageOutcome.SKIPPED);
 		return null;
@@ -244,7 +248,9 @@ public class RabbitLaneContainers implements SmartLifecycle {
 	 */
 	private void returnMessagesOfGoneLanes() {
 		for (String baseQueue : Set.copyOf(this.baseQueues.values())) {
-			for (String lane : this.properties.configuredLanes()) {
+			Set<String> lanes = this.properties.configuredLanes();
+			lanes.addAll(this.forwardedLanes);
+			for (String lane : lanes) {
 				String laneQueue = this.properties.laneGroup(baseQueue, lane);
 				RabbitLaneLiveness.QueueState state = this.liveness.state(laneQueue);
 				if (state.exists() && state.consumers() == 0 && state.messages() > 0 && this.running) {
