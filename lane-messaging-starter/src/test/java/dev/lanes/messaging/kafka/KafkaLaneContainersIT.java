@@ -3,7 +3,6 @@ package dev.lanes.messaging.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -168,28 +167,13 @@ class KafkaLaneContainersIT {
 				.isGreaterThanOrEqualTo(2 * total));
 		// late duplicates would arrive within a liveness refresh or two
 		Thread.sleep(2000);
-		Map<String, Long> all = new HashMap<>();
-		for (Deliveries deliveries : List.of(deliveries(base), first, second)) {
-			deliveries.countsByPayload().forEach((payload, count) -> all.merge(payload, count, Long::sum));
-		}
-		List<String> lost = new ArrayList<>();
-		List<String> duplicated = new ArrayList<>();
-		for (int i = 0; i < total; i++) {
-			for (String payload : List.of("gray-" + i, "base-" + i)) {
-				long count = all.getOrDefault(payload, 0L);
-				if (count == 0) {
-					lost.add(payload);
-				}
-				else if (count > 1) {
-					duplicated.add(payload);
-				}
-			}
-		}
+		Deliveries.Tally tally = Deliveries.tally(total, List.of("gray", "base"),
+				List.of(deliveries(base), first, second));
 		System.out.printf("kafka stop/restart: base took %d gray messages as fallback, gray1 %d, gray2 %d%n",
 				deliveries(base).countsByLane().getOrDefault("gray", 0L), first.countsByLane().getOrDefault("gray", 0L),
 				second.countsByLane().getOrDefault("gray", 0L));
-		assertThat(lost).as("lost").isEmpty();
-		assertThat(duplicated).as("duplicated").isEmpty();
+		assertThat(tally.lost()).as("lost").isEmpty();
+		assertThat(tally.duplicated()).as("duplicated").isEmpty();
 		assertThat(deliveries(base).all()).allMatch((delivery) -> delivery.payload().startsWith("gray-")
 				? "gray".equals(delivery.lane()) : delivery.lane() == null);
 		assertThat(deliveries(base).countsByLane().get("gray")).as("gray messages base took while gray was gone")

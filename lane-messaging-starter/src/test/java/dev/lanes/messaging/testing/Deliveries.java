@@ -1,9 +1,10 @@
 package dev.lanes.messaging.testing;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.lanes.core.LaneContext;
@@ -78,13 +79,42 @@ public class Deliveries {
 	}
 
 	/**
-	 * Groups payloads by a key.
-	 * @param payloads payloads
-	 * @param key key of a payload
-	 * @return key to payloads
+	 * Compares what several applications received with what was sent: payloads
+	 * {@code <prefix>-<i>} for each prefix and {@code i < total}.
+	 * @param total messages sent per prefix
+	 * @param prefixes the payload prefixes
+	 * @param received what each application received
+	 * @return the payloads nobody received and those received more than once
 	 */
-	public static Map<String, List<String>> groupBy(List<String> payloads, Function<String, String> key) {
-		return payloads.stream().collect(Collectors.groupingBy(key));
+	public static Tally tally(int total, List<String> prefixes, List<Deliveries> received) {
+		Map<String, Long> all = new HashMap<>();
+		for (Deliveries deliveries : received) {
+			deliveries.countsByPayload().forEach((payload, count) -> all.merge(payload, count, Long::sum));
+		}
+		List<String> lost = new ArrayList<>();
+		List<String> duplicated = new ArrayList<>();
+		for (int i = 0; i < total; i++) {
+			for (String prefix : prefixes) {
+				String payload = prefix + "-" + i;
+				long count = all.getOrDefault(payload, 0L);
+				if (count == 0) {
+					lost.add(payload);
+				}
+				else if (count > 1) {
+					duplicated.add(payload);
+				}
+			}
+		}
+		return new Tally(lost, duplicated);
+	}
+
+	/**
+	 * Payloads lost and payloads processed more than once.
+	 *
+	 * @param lost payloads nobody received
+	 * @param duplicated payloads received more than once
+	 */
+	public record Tally(List<String> lost, List<String> duplicated) {
 	}
 
 }
