@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of what every broker shares: the lane settings, the
@@ -26,6 +27,11 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "lane.messaging.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MessagingLaneProperties.class)
 public class MessagingLaneAutoConfiguration {
+
+	@Bean
+	static StreamBindingsGuard lanesStreamBindingsGuard() {
+		return new StreamBindingsGuard(ClassUtils.isPresent(StreamBindingsGuard.STREAM_BINDER, null));
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

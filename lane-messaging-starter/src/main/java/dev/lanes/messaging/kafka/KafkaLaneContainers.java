@@ -170,8 +170,8 @@ public class KafkaLaneContainers implements
 			this.scheduler.shutdownNow();
 			this.scheduler = null;
 		}
+		// kept: a restarted context starts them again from the next reconcile
 		this.standbys.forEach(Standby::stop);
-		this.standbys.clear();
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package dev.lanes.messaging.rabbit;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -96,10 +95,6 @@ public class RabbitLaneLiveness {
 
 		static final QueueState MISSING = new QueueState(false, 0, 0);
 
-	}
-
-	List<String> known() {
-		return List.copyOf(this.states.keySet());
 	}
 
 }
