@@ -10,6 +10,7 @@ import dev.lanes.messaging.MessagingLaneMetrics;
 import dev.lanes.messaging.MessagingLaneProperties;
 import dev.lanes.messaging.kafka.KafkaLaneContainers;
 import dev.lanes.messaging.kafka.KafkaLaneDeadLetters;
+import dev.lanes.messaging.kafka.KafkaLaneGroupOffsets;
 import dev.lanes.messaging.kafka.KafkaLaneLiveness;
 import dev.lanes.messaging.kafka.KafkaLaneProducerFactoryPostProcessor;
 import org.apache.kafka.clients.admin.Admin;
@@ -53,6 +54,13 @@ public class KafkaLaneAutoConfiguration {
 		return new KafkaLaneLiveness(Admin.create(kafkaAdmin.getConfigurationProperties()), timeout);
 	}
 
+	@Bean(destroyMethod = "close")
+	@ConditionalOnBean(KafkaAdmin.class)
+	@ConditionalOnMissingBean
+	KafkaLaneGroupOffsets kafkaLaneGroupOffsets(KafkaAdmin kafkaAdmin) {
+		return new KafkaLaneGroupOffsets(Admin.create(kafkaAdmin.getConfigurationProperties()), Duration.ofSeconds(10));
+	}
+
 	/**
 	 * The lanes of the listener containers; as a {@code ContainerCustomizer} it is
 	 * applied by Boot's {@code kafkaListenerContainerFactory}.
@@ -64,16 +72,18 @@ public class KafkaLaneAutoConfiguration {
 	 * @param router follows fallbacks
 	 * @param liveness reads liveness
 	 * @param template writes dead letters
+	 * @param groupOffsets gives new lane groups their first offsets
 	 * @return the containers' lanes
 	 */
 	@Bean
 	@ConditionalOnBean(name = KafkaListenerConfigUtils.KAFKA_LISTENER_ENDPOINT_REGISTRY_BEAN_NAME,
-			value = KafkaLaneLiveness.class)
+			value = { KafkaLaneLiveness.class, KafkaLaneGroupOffsets.class })
 	KafkaLaneContainers kafkaLaneContainers(KafkaListenerEndpointRegistry registry, MessagingLaneProperties properties,
 			MessageLaneSettings settings, MessageLaneReader reader, MessagingLaneMetrics metrics, LaneRouter router,
-			KafkaLaneLiveness liveness, ObjectProvider<KafkaOperations<?, ?>> template) {
+			KafkaLaneLiveness liveness, ObjectProvider<KafkaOperations<?, ?>> template,
+			KafkaLaneGroupOffsets groupOffsets) {
 		return new KafkaLaneContainers(registry, properties, settings, reader, metrics, router, liveness,
-				new KafkaLaneDeadLetters(template.getIfUnique(), properties));
+				new KafkaLaneDeadLetters(template.getIfUnique(), properties), groupOffsets);
 	}
 
 }

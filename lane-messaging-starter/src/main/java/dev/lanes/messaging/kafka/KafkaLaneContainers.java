@@ -73,6 +73,8 @@ public class KafkaLaneContainers implements
 
 	private final KafkaLaneDeadLetters deadLetters;
 
+	private final KafkaLaneGroupOffsets groupOffsets;
+
 	private final List<Standby> standbys = new ArrayList<>();
 
 	private final Set<String> unconfigured = ConcurrentHashMap.newKeySet();
@@ -93,10 +95,11 @@ public class KafkaLaneContainers implements
 	 * @param router follows fallbacks
 	 * @param liveness reads the groups' liveness
 	 * @param deadLetters writes rejected records
+	 * @param groupOffsets gives new lane groups their first offsets
 	 */
 	public KafkaLaneContainers(KafkaListenerEndpointRegistry registry, MessagingLaneProperties properties,
 			MessageLaneSettings settings, MessageLaneReader reader, MessagingLaneMetrics metrics, LaneRouter router,
-			KafkaLaneLiveness liveness, KafkaLaneDeadLetters deadLetters) {
+			KafkaLaneLiveness liveness, KafkaLaneDeadLetters deadLetters, KafkaLaneGroupOffsets groupOffsets) {
 		this.registry = registry;
 		this.properties = properties;
 		this.ownLane = settings.instanceLane();
@@ -105,6 +108,7 @@ public class KafkaLaneContainers implements
 		this.router = router;
 		this.liveness = liveness;
 		this.deadLetters = deadLetters;
+		this.groupOffsets = groupOffsets;
 	}
 
 	@Override
@@ -123,11 +127,15 @@ public class KafkaLaneContainers implements
 		AbstractMessageListenerContainer<Object, Object> main = check(container);
 		String group = main.getGroupId();
 		RecordInterceptor<Object, Object> existing = main.getRecordInterceptor();
+		List<String> topics = List.of(main.getContainerProperties().getTopics());
 		if (this.ownLane != null) {
-			main.getContainerProperties().setGroupId(this.properties.laneGroup(group, this.ownLane));
+			String laneGroup = this.properties.laneGroup(group, this.ownLane);
+			this.groupOffsets.seed(group, laneGroup, topics);
+			main.getContainerProperties().setGroupId(laneGroup);
 		}
 		main.setRecordInterceptor(compose(interceptor(mainDecision(group)), existing));
 		for (String lane : standbyLanes()) {
+			this.groupOffsets.seed(group, this.properties.laneGroup(group, lane), topics);
 			this.standbys.add(new Standby(main, group, lane, existing));
 		}
 		this.customized.add(container);
@@ -258,6 +266,11 @@ public class KafkaLaneContainers implements
 			throw new IllegalStateException("Kafka listener '" + id
 					+ "' is assigned explicit partitions: a lane needs a consumer group to be isolated; subscribe to"
 					+ " topics or set lane.messaging.enabled=false");
+		}
+		if (main.getContainerProperties().getTopicPattern() != null) {
+			throw new IllegalStateException("Kafka listener '" + id
+					+ "' subscribes to a topic pattern: lanes give each lane group its first offsets per topic; name"
+					+ " the topics or set lane.messaging.enabled=false");
 		}
 		if (main.getContainerProperties().getMessageListener() instanceof BatchMessageListener<?, ?>) {
 			throw new IllegalStateException("Kafka listener '" + id

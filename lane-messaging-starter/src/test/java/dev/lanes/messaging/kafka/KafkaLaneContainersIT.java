@@ -18,8 +18,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,8 @@ class KafkaLaneContainersIT {
 	private String topic;
 
 	private String group;
+
+	private String offsetReset = "earliest";
 
 	@BeforeEach
 	void topic(EmbeddedKafkaBroker broker) {
@@ -110,6 +115,36 @@ class KafkaLaneContainersIT {
 				? "gray".equals(delivery.lane()) : delivery.lane() == null);
 		assertThat(deliveries(base).lanesAfter()).containsOnly("null");
 		assertThat(count(base, "gray", "fallback")).isEqualTo(N);
+	}
+
+	@Test
+	void aNewLaneGroupStartsWhereBaseStandsNotAtTheEnd() throws Exception {
+		// Kafka's default: a group without offsets starts at the end of each partition
+		this.offsetReset = "latest";
+		ConfigurableApplicationContext before = start(null);
+		Deliveries first = deliveries(before);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			send(before, null, "warm-up");
+			assertThat(first.payloads()).contains("warm-up");
+		});
+		before.close();
+		// a backlog of gray records while base is down; then gray is listed for the first
+		// time: base skips the backlog from its committed offsets on, so the new group
+		// orders-gray must start there too, not at the end
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+			for (int i = 0; i < N; i++) {
+				ProducerRecord<String, String> record = new ProducerRecord<>(this.topic, "gray-" + i);
+				record.headers().add("x-lane", "gray".getBytes(StandardCharsets.UTF_8));
+				producer.send(record).get();
+			}
+		}
+		ConfigurableApplicationContext base = start(null, "lane.messaging.lanes.gray.fallback=base");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(base).size()).isEqualTo(N));
+		assertThat(deliveries(base).countsByLane()).containsOnly(Map.entry("gray", (long) N));
+		assertThat(deliveries(base).countsByPayload()).hasSize(N);
 	}
 
 	@Test
@@ -186,7 +221,7 @@ class KafkaLaneContainersIT {
 	private ConfigurableApplicationContext start(@Nullable String lane, String... properties) {
 		List<String> args = new ArrayList<>(
 				List.of("--spring.kafka.bootstrap-servers=" + this.broker.getBrokersAsString(),
-						"--spring.kafka.consumer.auto-offset-reset=earliest", "--test.topic=" + this.topic,
+						"--spring.kafka.consumer.auto-offset-reset=" + this.offsetReset, "--test.topic=" + this.topic,
 						"--test.group=" + this.group, "--lane.messaging.liveness-refresh=300ms",
 						"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 						"--spring.kafka.consumer.properties.heartbeat.interval.ms=500"));

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +30,23 @@ class KafkaLaneContainersTests {
 		.withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:9", "spring.kafka.listener.auto-startup=false");
 
 	@Test
-	void customizesTheListenerContainersOfBootsFactory() {
-		this.runner.withUserConfiguration(RecordListener.class)
-			.withPropertyValues("lane.instance.tag=gray")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
-				.extracting((registry) -> registry.getListenerContainer("orders").getGroupId())
-				.isEqualTo("orders-gray"));
+	void putsTheLaneInterceptorOnTheListenerContainersOfBootsFactory() {
+		this.runner.withUserConfiguration(RecordListener.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			AbstractMessageListenerContainer<?, ?> container = (AbstractMessageListenerContainer<?, ?>) context
+				.getBean(KafkaListenerEndpointRegistry.class)
+				.getListenerContainer("orders");
+			assertThat(container.getGroupId()).isEqualTo("orders");
+			assertThat(container.getRecordInterceptor()).isInstanceOf(KafkaLaneRecordInterceptor.class);
+		});
+	}
+
+	@Test
+	void refusesATopicPattern() {
+		this.runner.withUserConfiguration(PatternListener.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("'orders' subscribes to a topic pattern"));
 	}
 
 	@Test
@@ -103,6 +115,22 @@ class KafkaLaneContainersTests {
 
 				@KafkaListener(id = "orders", groupId = "orders",
 						topicPartitions = @TopicPartition(topic = "orders", partitions = "0"))
+				void onOrder(String payload) {
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PatternListener {
+
+		@Bean
+		Object listener() {
+			return new Object() {
+
+				@KafkaListener(id = "orders", topicPattern = "orders.*", groupId = "orders")
 				void onOrder(String payload) {
 				}
 
