@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
 
 import org.springframework.util.Assert;
 
@@ -91,6 +93,15 @@ public class KafkaLaneGroupOffsets implements AutoCloseable {
 				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 			logger.info("Consumer group '" + laneGroup + "' had no offsets: it starts where '" + baseGroup
 					+ "' stands (" + seed.size() + " partitions)");
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof GroupNotEmptyException) {
+				// consumers of the lane joined meanwhile: they own the group's offsets
+				logger.info("Consumer group '" + laneGroup + "' has consumers already; not seeding its offsets");
+				return;
+			}
+			throw new IllegalStateException("Could not give consumer group '" + laneGroup
+					+ "' its first offsets; without them records that base skips could be read by no one", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
