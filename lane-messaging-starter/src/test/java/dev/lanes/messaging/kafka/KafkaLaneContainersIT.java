@@ -148,6 +148,19 @@ class KafkaLaneContainersIT {
 	}
 
 	@Test
+	void theConsumerThreadLeavesTheLaneWhenTheListenerFails() {
+		ConfigurableApplicationContext base = start(null, "lane.messaging.lanes.gray.fallback=base",
+				"spring.kafka.listener.concurrency=1");
+		send(base, "gray", "boom-gray");
+		send(base, null, "base-after");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(deliveries(base).payloads()).contains("base-after"));
+		assertThat(deliveries(base).all()).allMatch((delivery) -> delivery.payload().startsWith("boom")
+				? "gray".equals(delivery.lane()) : delivery.lane() == null);
+		assertThat(deliveries(base).lanesAfter()).isNotEmpty().containsOnly("null");
+	}
+
+	@Test
 	void rejectSendsALaneWithNoLiveConsumerToTheDeadLetterTopic() {
 		ConfigurableApplicationContext base = start(null, "lane.messaging.lanes.gray.fallback=reject");
 		send(base, null, "base", N);

@@ -67,6 +67,9 @@ class KafkaLaneTestApp {
 		@KafkaListener(id = "orders", topics = "${test.topic}", groupId = "${test.group}")
 		void onOrder(String payload) {
 			this.deliveries.received(payload);
+			if (payload.startsWith("boom")) {
+				throw new IllegalStateException("listener failed on " + payload);
+			}
 		}
 
 	}
