@@ -142,9 +142,14 @@ class KafkaLaneContainersIT {
 			}
 		}
 		ConfigurableApplicationContext base = start(null, "lane.messaging.lanes.gray.fallback=base");
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(base).size()).isEqualTo(N));
-		assertThat(deliveries(base).countsByLane()).containsOnly(Map.entry("gray", (long) N));
-		assertThat(deliveries(base).countsByPayload()).hasSize(N);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(deliveries(base).countsByLane()).containsEntry("gray", (long) N));
+		// the warm-up was sent until the first base saw it: a late copy may reach this
+		// one
+		assertThat(deliveries(base).all()).allMatch((delivery) -> (delivery.lane() == null)
+				? delivery.payload().equals("warm-up") : delivery.payload().startsWith("gray-"));
+		assertThat(deliveries(base).payloads().stream().filter((payload) -> payload.startsWith("gray-")).distinct())
+			.hasSize(N);
 	}
 
 	@Test
