@@ -109,6 +109,13 @@ public class KafkaLaneContainers implements
 		this.liveness = liveness;
 		this.deadLetters = deadLetters;
 		this.groupOffsets = groupOffsets;
+		for (String lane : standbyLanes()) {
+			if (MessagingLaneProperties.FALLBACK_REJECT.equals(properties.fallbackOf(lane))
+					&& !deadLetters.isAvailable()) {
+				throw new IllegalStateException("lane.messaging.lanes." + lane
+						+ ".fallback is 'reject' but there is no KafkaTemplate to write the dead letters with");
+			}
+		}
 	}
 
 	@Override
@@ -143,13 +150,6 @@ public class KafkaLaneContainers implements
 
 	@Override
 	public synchronized void start() {
-		for (String lane : standbyLanes()) {
-			if (MessagingLaneProperties.FALLBACK_REJECT.equals(this.properties.fallbackOf(lane))
-					&& !this.deadLetters.isAvailable()) {
-				throw new IllegalStateException("lane.messaging.lanes." + lane
-						+ ".fallback is 'reject' but there is no KafkaTemplate to write the dead letters with");
-			}
-		}
 		for (MessageListenerContainer container : this.registry.getListenerContainers()) {
 			if (!this.customized.contains(container)) {
 				// fail closed: a container lanes did not configure would read every lane
