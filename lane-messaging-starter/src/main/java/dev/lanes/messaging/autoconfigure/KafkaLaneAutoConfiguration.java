@@ -78,10 +78,10 @@ public class KafkaLaneAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(name = KafkaListenerConfigUtils.KAFKA_LISTENER_ENDPOINT_REGISTRY_BEAN_NAME,
 			value = { KafkaLaneLiveness.class, KafkaLaneGroupOffsets.class })
-	KafkaLaneContainers kafkaLaneContainers(KafkaListenerEndpointRegistry registry, MessagingLaneProperties properties,
-			MessageLaneSettings settings, MessageLaneReader reader, MessagingLaneMetrics metrics, LaneRouter router,
-			KafkaLaneLiveness liveness, ObjectProvider<KafkaOperations<?, ?>> template,
-			KafkaLaneGroupOffsets groupOffsets) {
+	KafkaLaneContainers kafkaLaneContainers(ObjectProvider<KafkaListenerEndpointRegistry> registry,
+			MessagingLaneProperties properties, MessageLaneSettings settings, MessageLaneReader reader,
+			MessagingLaneMetrics metrics, LaneRouter router, KafkaLaneLiveness liveness,
+			ObjectProvider<KafkaOperations<?, ?>> template, KafkaLaneGroupOffsets groupOffsets) {
 		return new KafkaLaneContainers(registry, properties, settings, reader, metrics, router, liveness,
 				new KafkaLaneDeadLetters(template.getIfUnique(), properties), groupOffsets);
 	}

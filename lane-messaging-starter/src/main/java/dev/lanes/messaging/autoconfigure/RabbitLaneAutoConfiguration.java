@@ -83,7 +83,7 @@ public class RabbitLaneAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(name = RabbitListenerConfigUtils.RABBIT_LISTENER_ENDPOINT_REGISTRY_BEAN_NAME,
 			value = { RabbitLaneLiveness.class, RabbitLaneForwarder.class })
-	RabbitLaneContainers rabbitLaneContainers(RabbitListenerEndpointRegistry registry,
+	RabbitLaneContainers rabbitLaneContainers(ObjectProvider<RabbitListenerEndpointRegistry> registry,
 			MessagingLaneProperties properties, MessageLaneSettings settings, MessageLaneReader reader,
 			MessagingLaneMetrics metrics, LaneRouter router, RabbitLaneLiveness liveness,
 			RabbitLaneForwarder forwarder) {

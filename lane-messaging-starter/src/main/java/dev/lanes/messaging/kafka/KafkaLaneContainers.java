@@ -22,6 +22,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -57,7 +58,7 @@ public class KafkaLaneContainers implements
 
 	private static final Log logger = LogFactory.getLog(KafkaLaneContainers.class);
 
-	private final KafkaListenerEndpointRegistry registry;
+	private final ObjectProvider<KafkaListenerEndpointRegistry> registry;
 
 	private final MessagingLaneProperties properties;
 
@@ -87,7 +88,9 @@ public class KafkaLaneContainers implements
 
 	/**
 	 * Creates the lifecycle.
-	 * @param registry the listener containers
+	 * @param registry the listener containers, looked up when this lifecycle starts (a
+	 * constructor dependency would make the context start the registry, and so the
+	 * containers, before this lifecycle's checks)
 	 * @param properties the lanes and their fallbacks
 	 * @param settings this instance's lane
 	 * @param reader reads the lanes of records
@@ -97,9 +100,10 @@ public class KafkaLaneContainers implements
 	 * @param deadLetters writes rejected records
 	 * @param groupOffsets gives new lane groups their first offsets
 	 */
-	public KafkaLaneContainers(KafkaListenerEndpointRegistry registry, MessagingLaneProperties properties,
-			MessageLaneSettings settings, MessageLaneReader reader, MessagingLaneMetrics metrics, LaneRouter router,
-			KafkaLaneLiveness liveness, KafkaLaneDeadLetters deadLetters, KafkaLaneGroupOffsets groupOffsets) {
+	public KafkaLaneContainers(ObjectProvider<KafkaListenerEndpointRegistry> registry,
+			MessagingLaneProperties properties, MessageLaneSettings settings, MessageLaneReader reader,
+			MessagingLaneMetrics metrics, LaneRouter router, KafkaLaneLiveness liveness,
+			KafkaLaneDeadLetters deadLetters, KafkaLaneGroupOffsets groupOffsets) {
 		this.registry = registry;
 		this.properties = properties;
 		this.ownLane = settings.instanceLane();
@@ -150,7 +154,7 @@ public class KafkaLaneContainers implements
 
 	@Override
 	public synchronized void start() {
-		for (MessageListenerContainer container : this.registry.getListenerContainers()) {
+		for (MessageListenerContainer container : this.registry.getObject().getListenerContainers()) {
 			if (!this.customized.contains(container)) {
 				// fail closed: a container lanes did not configure would read every lane
 				throw new IllegalStateException("Kafka listener '" + container.getListenerId()

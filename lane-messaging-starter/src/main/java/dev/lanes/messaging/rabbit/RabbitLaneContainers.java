@@ -27,6 +27,7 @@ import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer
 import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -50,7 +51,7 @@ public class RabbitLaneContainers implements SmartLifecycle {
 
 	private static final int MOVE_BATCH = 1000;
 
-	private final RabbitListenerEndpointRegistry registry;
+	private final ObjectProvider<RabbitListenerEndpointRegistry> registry;
 
 	private final MessagingLaneProperties properties;
 
@@ -80,7 +81,9 @@ public class RabbitLaneContainers implements SmartLifecycle {
 
 	/**
 	 * Creates the lanes of the listener containers.
-	 * @param registry the listener containers
+	 * @param registry the listener containers, looked up when this lifecycle starts (a
+	 * constructor dependency would make the context start the registry, and so the
+	 * containers, before this lifecycle's checks)
 	 * @param properties the lanes and their fallbacks
 	 * @param settings this instance's lane
 	 * @param reader reads the lanes of messages
@@ -89,9 +92,10 @@ public class RabbitLaneContainers implements SmartLifecycle {
 	 * @param liveness reads the lane queues' consumers
 	 * @param forwarder moves messages between queues
 	 */
-	public RabbitLaneContainers(RabbitListenerEndpointRegistry registry, MessagingLaneProperties properties,
-			MessageLaneSettings settings, MessageLaneReader reader, MessagingLaneMetrics metrics, LaneRouter router,
-			RabbitLaneLiveness liveness, RabbitLaneForwarder forwarder) {
+	public RabbitLaneContainers(ObjectProvider<RabbitListenerEndpointRegistry> registry,
+			MessagingLaneProperties properties, MessageLaneSettings settings, MessageLaneReader reader,
+			MessagingLaneMetrics metrics, LaneRouter router, RabbitLaneLiveness liveness,
+			RabbitLaneForwarder forwarder) {
 		this.registry = registry;
 		this.properties = properties;
 		this.ownLane = settings.instanceLane();
@@ -195,7 +199,7 @@ public class RabbitLaneContainers implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		for (MessageListenerContainer container : this.registry.getListenerContainers()) {
+		for (MessageListenerContainer container : this.registry.getObject().getListenerContainers()) {
 			if (!this.customized.contains(container)) {
 				// fail closed: a container lanes did not configure would read every lane
 				String id = (container instanceof AbstractMessageListenerContainer listener) ? listener.getListenerId()
@@ -266,7 +270,9 @@ public class RabbitLaneContainers implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		return this.registry.getPhase() - 1;
+		// before the registry starts the containers (phase Integer.MAX_VALUE by default),
+		// and stopped after them
+		return SmartLifecycle.DEFAULT_PHASE - 1;
 	}
 
 }

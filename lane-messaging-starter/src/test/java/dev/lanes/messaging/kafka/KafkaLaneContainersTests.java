@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,14 @@ class KafkaLaneContainersTests {
 			assertThat(container.getGroupId()).isEqualTo("orders");
 			assertThat(container.getRecordInterceptor()).isInstanceOf(KafkaLaneRecordInterceptor.class);
 		});
+	}
+
+	@Test
+	void refusesAListenerWhoseFactoryDoesNotApplyTheLanes() {
+		this.runner.withUserConfiguration(PlainFactoryListener.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Kafka listener 'orders' was not created by a listener container factory"));
 	}
 
 	@Test
@@ -115,6 +125,30 @@ class KafkaLaneContainersTests {
 
 				@KafkaListener(id = "orders", groupId = "orders",
 						topicPartitions = @TopicPartition(topic = "orders", partitions = "0"))
+				void onOrder(String payload) {
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PlainFactoryListener {
+
+		@Bean
+		ConcurrentKafkaListenerContainerFactory<Object, Object> plainFactory(
+				ConsumerFactory<Object, Object> consumerFactory) {
+			ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+			factory.setConsumerFactory(consumerFactory);
+			return factory;
+		}
+
+		@Bean
+		Object listener() {
+			return new Object() {
+
+				@KafkaListener(id = "orders", topics = "orders", groupId = "orders", containerFactory = "plainFactory")
 				void onOrder(String payload) {
 				}
 
