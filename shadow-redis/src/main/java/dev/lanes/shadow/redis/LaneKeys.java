@@ -89,8 +89,7 @@ final class LaneKeys {
 	 */
 	void mapArguments(CommandSpec spec, String name, Object[] args, @Nullable Predicate<byte[]> exists, Mapped mapped) {
 		if (name.equals("sort") && args.length > 1 && args[1] instanceof SortParameters parameters
-				&& (parameters.getByPattern() != null
-						|| (parameters.getGetPattern() != null && parameters.getGetPattern().length > 0))) {
+				&& (hasPattern(parameters.getByPattern()) || hasPatterns(parameters.getGetPattern()))) {
 			throw refused(name, "SORT with BY or GET patterns reads keys the shadow key space cannot see");
 		}
 		int[] positions = spec.positions();
@@ -105,6 +104,22 @@ final class LaneKeys {
 			}
 			args[index] = map(name, args[index], access, exists, mapped);
 		}
+	}
+
+	// Spring's templates hand over an empty BY pattern for a query without one
+	private static boolean hasPattern(byte @Nullable [] pattern) {
+		return pattern != null && pattern.length > 0;
+	}
+
+	private static boolean hasPatterns(byte @Nullable [][] patterns) {
+		if (patterns != null) {
+			for (byte[] pattern : patterns) {
+				if (hasPattern(pattern)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
