@@ -28,6 +28,14 @@ final class ReactiveCommandTable {
 		override("bRPopLPush", Access.WRITE, 0, 1);
 		override("zRemRangeByRank", Access.WRITE, 0);
 		override("setEX", Access.WRITE, 0);
+		// the reactive set operations of sorted sets take their keys as a list first
+		for (String name : new String[] { "zDiff", "zDiffWithScores", "zInter", "zInterWithScores", "zUnion",
+				"zUnionWithScores" }) {
+			override(name, Access.READ, 0);
+		}
+		for (String name : new String[] { "zDiffStore", "zInterStore", "zUnionStore" }) {
+			override(name, Access.STORE, 0, 1);
+		}
 		override("pSetEX", Access.WRITE, 0);
 	}
 
