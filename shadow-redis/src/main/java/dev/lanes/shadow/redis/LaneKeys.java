@@ -281,7 +281,7 @@ final class LaneKeys {
 		KeyPolicy policy = this.rules.policyOf(key);
 		switch (policy) {
 			case SHARED:
-				return key;
+				return unprefixed(command, key, "shared");
 			case DENY:
 				throw refused(command, "key '" + Bytes.display(key) + "' has policy deny (lane.shadow.redis.keys)");
 			case READ_BASE:
@@ -296,7 +296,7 @@ final class LaneKeys {
 						return shadow;
 					}
 					mapped.fellBack = true;
-					return key;
+					return unprefixed(command, key, "read-base");
 				}
 				break;
 			default:
@@ -304,6 +304,15 @@ final class LaneKeys {
 		}
 		mapped.prefixed = true;
 		return Bytes.concat(this.prefix, key);
+	}
+
+	// a key a lane uses as it is must not be one of another lane's shadow keys
+	private byte[] unprefixed(String command, byte[] key, String policy) {
+		if (this.rules.inShadowKeySpace(key)) {
+			throw refused(command, "key '" + Bytes.display(key) + "' has policy " + policy
+					+ " but lies in the shadow key space of a shadowed lane");
+		}
+		return key;
 	}
 
 	/**

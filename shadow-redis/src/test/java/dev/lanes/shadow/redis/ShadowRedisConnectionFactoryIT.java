@@ -219,6 +219,20 @@ class ShadowRedisConnectionFactoryIT {
 	}
 
 	@Test
+	void aSharedKeyMayNotReachIntoAnotherLanesShadowKeySpace() {
+		ShadowRedisRules rules = ShadowRedisRules.builder().lanes("gray", "blue").key("*", KeyPolicy.SHARED).build();
+		StringRedisTemplate shared = new StringRedisTemplate(
+				new ShadowRedisConnectionFactory(this.raw, rules, ShadowRedisListener.NONE));
+		gray(() -> {
+			shared.opsForValue().set("counter", "1");
+			assertThatExceptionOfType(ShadowRedisRefusedException.class)
+				.isThrownBy(() -> shared.opsForValue().set("blue:counter", "1"))
+				.withMessageContaining("policy shared");
+		});
+		assertThat(keys()).containsExactly("counter");
+	}
+
+	@Test
 	void commandsThatCannotBeMappedAreRefusedInShadowedLanes() {
 		this.app.opsForValue().set("keep", "me");
 		List<RedisCallback<?>> refused = List.of((connection) -> {
