@@ -1,50 +1,32 @@
 package dev.lanes.shadow.redis;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * A glob over Redis key bytes: {@code *} matches any run of bytes, {@code ?} one byte,
- * everything else itself. A pattern whose only wildcard is one trailing {@code *} is
- * matched as a prefix, without a regular expression.
+ * every other byte itself. Matching allocates nothing: a pattern whose only wildcard is
+ * one trailing {@code *} is a prefix test, others are matched with the usual backtracking
+ * over the last {@code *}.
  */
 final class KeyPattern {
 
 	private final String glob;
 
-	private final byte[] prefix;
-
-	private final Pattern regex;
+	private final byte[] pattern;
 
 	private final boolean prefixOnly;
 
 	private KeyPattern(String glob) {
 		this.glob = glob;
-		// ISO-8859-1 maps every byte to one char, so the regular expression sees the
-		// key's bytes exactly
-		String bytes = new String(glob.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-		int star = bytes.indexOf('*');
-		this.prefixOnly = bytes.indexOf('?') < 0 && star == bytes.length() - 1;
-		this.prefix = (this.prefixOnly ? bytes.substring(0, star) : bytes).getBytes(StandardCharsets.ISO_8859_1);
-		StringBuilder regex = new StringBuilder();
-		StringBuilder literal = new StringBuilder();
-		for (int i = 0; i < bytes.length(); i++) {
-			char c = bytes.charAt(i);
-			if (c == '*' || c == '?') {
-				if (!literal.isEmpty()) {
-					regex.append(Pattern.quote(literal.toString()));
-					literal.setLength(0);
-				}
-				regex.append((c == '*') ? ".*" : ".");
-			}
-			else {
-				literal.append(c);
+		byte[] bytes = glob.getBytes(StandardCharsets.UTF_8);
+		int wildcards = 0;
+		for (byte b : bytes) {
+			if (b == '*' || b == '?') {
+				wildcards++;
 			}
 		}
-		if (!literal.isEmpty()) {
-			regex.append(Pattern.quote(literal.toString()));
-		}
-		this.regex = Pattern.compile(regex.toString(), Pattern.DOTALL);
+		this.prefixOnly = wildcards == 1 && bytes[bytes.length - 1] == '*';
+		this.pattern = this.prefixOnly ? java.util.Arrays.copyOf(bytes, bytes.length - 1) : bytes;
 	}
 
 	/**
@@ -69,9 +51,34 @@ final class KeyPattern {
 
 	boolean matches(byte[] key) {
 		if (this.prefixOnly) {
-			return Bytes.startsWith(key, this.prefix);
+			return Bytes.startsWith(key, this.pattern);
 		}
-		return this.regex.matcher(new String(key, StandardCharsets.ISO_8859_1)).matches();
+		byte[] p = this.pattern;
+		int k = 0;
+		int i = 0;
+		int star = -1;
+		int resume = 0;
+		while (k < key.length) {
+			if (i < p.length && (p[i] == '?' || (p[i] != '*' && p[i] == key[k]))) {
+				i++;
+				k++;
+			}
+			else if (i < p.length && p[i] == '*') {
+				star = i++;
+				resume = k;
+			}
+			else if (star >= 0) {
+				i = star + 1;
+				k = ++resume;
+			}
+			else {
+				return false;
+			}
+		}
+		while (i < p.length && p[i] == '*') {
+			i++;
+		}
+		return i == p.length;
 	}
 
 	String glob() {

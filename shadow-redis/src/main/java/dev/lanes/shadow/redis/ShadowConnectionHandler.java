@@ -7,10 +7,8 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import dev.lanes.core.LaneContext;
@@ -46,7 +44,9 @@ final class ShadowConnectionHandler implements InvocationHandler {
 
 	private final ShadowRedisListener listener;
 
-	private final Map<Method, Object> commandViews = new ConcurrentHashMap<>();
+	// the command interface handed out last: most connections serve one command, and a
+	// race between two threads only makes a second, equal view
+	private volatile @Nullable CommandView lastView;
 
 	private ShadowConnectionHandler(RedisConnection connection, Object target, LaneKeys keys,
 			ShadowRedisListener listener) {
@@ -90,7 +90,12 @@ final class ShadowConnectionHandler implements InvocationHandler {
 							+ "' is current; Redis connections are used in the lane they were obtained in");
 		}
 		if (args == null && name.endsWith("Commands") && method.getReturnType().isInterface()) {
-			return this.commandViews.computeIfAbsent(method, this::view);
+			CommandView view = this.lastView;
+			if (view == null || view.method() != method) {
+				view = new CommandView(method, view(method));
+				this.lastView = view;
+			}
+			return view.proxy();
 		}
 		CommandSpec spec = CommandTable.spec(name);
 		try {
@@ -103,6 +108,9 @@ final class ShadowConnectionHandler implements InvocationHandler {
 			report(lane, RedisCommandOutcome.REJECTED);
 			throw ex;
 		}
+	}
+
+	private record CommandView(Method method, Object proxy) {
 	}
 
 	private Object view(Method method) {

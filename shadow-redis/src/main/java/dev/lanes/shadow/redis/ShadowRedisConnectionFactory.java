@@ -1,5 +1,8 @@
 package dev.lanes.shadow.redis;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.lanes.core.LaneContext;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +43,8 @@ public class ShadowRedisConnectionFactory implements RedisConnectionFactory {
 
 	private final LaneKeys baseKeys;
 
+	private final Map<String, LaneKeys> laneKeys;
+
 	/**
 	 * Creates a factory over the application's factory.
 	 * @param delegate the application's factory
@@ -56,6 +61,11 @@ public class ShadowRedisConnectionFactory implements RedisConnectionFactory {
 		this.rules = rules;
 		this.listener = listener;
 		this.baseKeys = new LaneKeys(rules, null);
+		Map<String, LaneKeys> laneKeys = new HashMap<>();
+		for (String lane : rules.lanes()) {
+			laneKeys.put(lane, new LaneKeys(rules, lane));
+		}
+		this.laneKeys = Map.copyOf(laneKeys);
 	}
 
 	/**
@@ -112,7 +122,7 @@ public class ShadowRedisConnectionFactory implements RedisConnectionFactory {
 	 */
 	LaneKeys currentKeys() {
 		String lane = this.rules.shadowedLane(LaneContext.current());
-		return (lane != null) ? new LaneKeys(this.rules, lane) : this.baseKeys;
+		return (lane != null) ? this.laneKeys.get(lane) : this.baseKeys;
 	}
 
 	ShadowRedisListener listener() {

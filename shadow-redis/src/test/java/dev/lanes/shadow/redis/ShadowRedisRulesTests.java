@@ -39,6 +39,24 @@ class ShadowRedisRulesTests {
 	}
 
 	@Test
+	void globsBacktrackOverStars() {
+		ShadowRedisRules rules = ShadowRedisRules.builder()
+			.lanes("gray")
+			.key("a*b*c", KeyPolicy.DENY)
+			.key("*x", KeyPolicy.SHARED)
+			.key("?", KeyPolicy.READ_BASE)
+			.build();
+		assertThat(rules.policyOf(bytes("abc"))).isEqualTo(KeyPolicy.DENY);
+		assertThat(rules.policyOf(bytes("a-b-b-c"))).isEqualTo(KeyPolicy.DENY);
+		assertThat(rules.policyOf(bytes("a-b-b-cd"))).isEqualTo(KeyPolicy.SHADOW);
+		assertThat(rules.policyOf(bytes("a-c"))).isEqualTo(KeyPolicy.SHADOW);
+		assertThat(rules.policyOf(bytes("xxx"))).isEqualTo(KeyPolicy.SHARED);
+		assertThat(rules.policyOf(bytes("x"))).isEqualTo(KeyPolicy.SHARED);
+		assertThat(rules.policyOf(bytes("q"))).isEqualTo(KeyPolicy.READ_BASE);
+		assertThat(rules.policyOf(bytes(""))).isEqualTo(KeyPolicy.SHADOW);
+	}
+
+	@Test
 	void lanesAreCaseInsensitiveAndEachHasItsPrefix() {
 		ShadowRedisRules rules = ShadowRedisRules.builder().lanes("GRAY", "blue").build();
 		assertThat(rules.shadowedLane("Gray")).isEqualTo("gray");
