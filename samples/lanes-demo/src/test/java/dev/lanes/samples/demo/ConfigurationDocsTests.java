@@ -41,7 +41,7 @@ class ConfigurationDocsTests {
 	void metadataOfEveryModuleIsOnTheClasspath() throws IOException {
 		Set<String> properties = laneProperties();
 		assertThat(properties).contains("lane.header", "lane.instance.tag", "lane.loadbalancer.lanes",
-				"lane.gateway.rules", "lane.shadow.tables");
+				"lane.gateway.rules", "lane.shadow.tables", "lane.shadow.redis.keys", "lane.jobs.lane");
 	}
 
 	@Test
