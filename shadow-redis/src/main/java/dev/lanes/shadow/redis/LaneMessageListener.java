@@ -27,7 +27,9 @@ final class LaneMessageListener implements MessageListener {
 	@Override
 	public void onMessage(Message message, byte @Nullable [] pattern) {
 		byte[] channel = message.getChannel();
-		if (this.keys.lane() == null && this.keys.rules().inShadowKeySpace(channel)) {
+		if (this.keys.rules().inShadowKeySpace(channel)
+				&& (this.keys.lane() == null || !Bytes.startsWith(channel, this.keys.prefix()))) {
+			// another lane's channel, which a base or shared pattern may match
 			return;
 		}
 		Message visible = new DefaultMessage(this.keys.channel(channel), message.getBody());

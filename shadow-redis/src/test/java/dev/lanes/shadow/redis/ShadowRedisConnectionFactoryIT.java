@@ -383,6 +383,37 @@ class ShadowRedisConnectionFactoryIT {
 	}
 
 	@Test
+	void aSharedPatternSubscriptionOfALaneDoesNotSeeAnotherLanesChannels() throws Exception {
+		// channels with a ':' are shared; blue's "alerts" has none, so it becomes
+		// "blue:alerts", which gray's shared pattern "*:*" matches on the server
+		ShadowRedisRules rules = ShadowRedisRules.builder().lanes("gray", "blue").key("*:*", KeyPolicy.SHARED).build();
+		ShadowRedisConnectionFactory twoLanes = new ShadowRedisConnectionFactory(this.raw, rules,
+				ShadowRedisListener.NONE);
+		BlockingQueue<String> grayMessages = new LinkedBlockingQueue<>();
+		RedisConnection graySubscriber;
+		try (LaneContext.Scope scope = LaneContext.open("gray")) {
+			graySubscriber = twoLanes.getConnection();
+			graySubscriber.pSubscribe((message, pattern) -> grayMessages.add(string(message.getChannel())),
+					bytes("*:*"));
+		}
+		RedisConnection rawSubscriber = this.raw.getConnection();
+		BlockingQueue<String> everything = new LinkedBlockingQueue<>();
+		rawSubscriber.pSubscribe((message, pattern) -> everything.add(string(message.getChannel())), bytes("*"));
+		Thread.sleep(200);
+		StringRedisTemplate app = new StringRedisTemplate(twoLanes);
+		try (LaneContext.Scope scope = LaneContext.open("blue")) {
+			app.convertAndSend("alerts", "blue-message");
+		}
+		app.convertAndSend("news:today", "shared-message");
+		assertThat(everything.poll(5, TimeUnit.SECONDS)).isEqualTo("blue:alerts");
+		assertThat(grayMessages.poll(5, TimeUnit.SECONDS)).isEqualTo("news:today");
+		Thread.sleep(200);
+		assertThat(grayMessages).isEmpty();
+		graySubscriber.close();
+		rawSubscriber.close();
+	}
+
+	@Test
 	void streamRecordsNameTheStreamAsTheApplicationDoes() {
 		gray(() -> {
 			this.app.opsForStream().add(MapRecord.create("events", Map.of("type", "created")));
