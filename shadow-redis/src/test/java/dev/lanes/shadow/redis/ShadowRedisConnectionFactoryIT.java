@@ -254,7 +254,11 @@ class ShadowRedisConnectionFactoryIT {
 				}, (connection) -> connection.keyCommands().move(bytes("keep"), 0),
 				(connection) -> connection.keyCommands()
 					.sort(bytes("l"), new DefaultSortParameters().by(bytes("weight_*"))),
-				(connection) -> connection.getSubscription());
+				(connection) -> connection.getSubscription(), (connection) -> {
+					connection.commands().flushDb();
+					return null;
+				}, (connection) -> connection.commands().execute("FLUSHDB"),
+				(connection) -> connection.getSentinelConnection());
 		gray(() -> {
 			for (RedisCallback<?> callback : refused) {
 				assertThatExceptionOfType(ShadowRedisRefusedException.class)
