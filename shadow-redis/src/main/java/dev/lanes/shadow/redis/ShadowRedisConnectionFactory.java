@@ -11,6 +11,8 @@ import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisSentinelConnection;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
@@ -26,8 +28,11 @@ import org.springframework.util.Assert;
  * cannot be mapped safely are refused in shadowed lanes with a
  * {@link ShadowRedisRefusedException}; base traffic runs unchanged, except that it may
  * not name a key of a shadow key space.
+ * <p>
+ * The factory passes the lifecycle of the wrapped factory on (Lettuce's is a
+ * {@link SmartLifecycle}), since the application context sees only the wrapper.
  */
-public class ShadowRedisConnectionFactory implements RedisConnectionFactory {
+public class ShadowRedisConnectionFactory implements RedisConnectionFactory, SmartLifecycle {
 
 	/**
 	 * Lane label of metrics for lanes that are not shadowed; not a valid lane name, so it
@@ -127,6 +132,35 @@ public class ShadowRedisConnectionFactory implements RedisConnectionFactory {
 
 	ShadowRedisListener listener() {
 		return this.listener;
+	}
+
+	@Override
+	public void start() {
+		if (this.delegate instanceof Lifecycle lifecycle) {
+			lifecycle.start();
+		}
+	}
+
+	@Override
+	public void stop() {
+		if (this.delegate instanceof Lifecycle lifecycle) {
+			lifecycle.stop();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return (this.delegate instanceof Lifecycle lifecycle) && lifecycle.isRunning();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return (this.delegate instanceof SmartLifecycle lifecycle) && lifecycle.isAutoStartup();
+	}
+
+	@Override
+	public int getPhase() {
+		return (this.delegate instanceof SmartLifecycle lifecycle) ? lifecycle.getPhase() : DEFAULT_PHASE;
 	}
 
 	@Override

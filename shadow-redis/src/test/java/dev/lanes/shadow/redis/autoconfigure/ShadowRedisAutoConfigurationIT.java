@@ -90,8 +90,12 @@ class ShadowRedisAutoConfigurationIT {
 	void wrapsTheApplicationsFactoryWithLanesFromTheSharedLaneList() {
 		assertThat(context.getBean(RedisConnectionFactory.class))
 			.isInstanceOf(ShadowReactiveRedisConnectionFactory.class);
-		assertThat(((ShadowReactiveRedisConnectionFactory) context.getBean(RedisConnectionFactory.class)).getRules()
-			.lanes()).containsExactly("gray");
+		ShadowReactiveRedisConnectionFactory factory = (ShadowReactiveRedisConnectionFactory) context
+			.getBean(RedisConnectionFactory.class);
+		assertThat(factory.getRules().lanes()).containsExactly("gray");
+		// the context sees only the wrapper: Lettuce's lifecycle goes through it
+		assertThat(factory.isRunning()).isTrue();
+		assertThat(factory.getDelegate()).isInstanceOf(LettuceConnectionFactory.class);
 	}
 
 	@Test
