@@ -288,7 +288,7 @@ final class LaneKeys {
 				if (access == CommandSpec.Access.READ) {
 					if (exists == null) {
 						throw refused(command, "key '" + Bytes.display(key)
-								+ "' has policy read-base, whose fallback needs a separate EXISTS that a pipeline, a transaction or a reactive connection cannot make");
+								+ "' has policy read-base, whose fallback needs a separate EXISTS that a pipeline or a transaction cannot make");
 					}
 					byte[] shadow = Bytes.concat(this.prefix, key);
 					if (exists.test(shadow)) {

@@ -29,9 +29,9 @@ import org.springframework.data.redis.core.ScanOptions;
  * (when a reactive template subscribes): its commands run on Redis client threads, where
  * no lane is current, so the lane is not checked again per command. In a shadowed lane
  * only the methods of the {@link ReactiveCommandTable} that take their keys as
- * {@code ByteBuffer} run, with their keys mapped; {@link KeyPolicy#READ_BASE} reads are
- * refused (their fallback would need a separate EXISTS), and a refusal is the error
- * signal of the returned {@code Mono} or {@code Flux}.
+ * {@code ByteBuffer} run, with their keys mapped; a {@link KeyPolicy#READ_BASE} read
+ * first asks Redis, without blocking, whether the lane's key exists. A refusal is the
+ * error signal of the returned {@code Mono} or {@code Flux}.
  */
 final class ShadowReactiveConnectionHandler implements InvocationHandler {
 
@@ -46,6 +46,8 @@ final class ShadowReactiveConnectionHandler implements InvocationHandler {
 		}
 	}
 
+	private final ReactiveRedisConnection connection;
+
 	private final Object target;
 
 	private final LaneKeys keys;
@@ -54,7 +56,9 @@ final class ShadowReactiveConnectionHandler implements InvocationHandler {
 
 	private final Map<Method, Object> commandViews = new ConcurrentHashMap<>();
 
-	private ShadowReactiveConnectionHandler(Object target, LaneKeys keys, ShadowRedisListener listener) {
+	private ShadowReactiveConnectionHandler(ReactiveRedisConnection connection, Object target, LaneKeys keys,
+			ShadowRedisListener listener) {
+		this.connection = connection;
 		this.target = target;
 		this.keys = keys;
 		this.listener = listener;
@@ -63,7 +67,7 @@ final class ShadowReactiveConnectionHandler implements InvocationHandler {
 	static <T extends ReactiveRedisConnection> T wrap(T connection, Class<T> type, LaneKeys keys,
 			ShadowRedisListener listener) {
 		return type.cast(Proxy.newProxyInstance(ShadowReactiveConnectionHandler.class.getClassLoader(),
-				new Class<?>[] { type }, new ShadowReactiveConnectionHandler(connection, keys, listener)));
+				new Class<?>[] { type }, new ShadowReactiveConnectionHandler(connection, connection, keys, listener)));
 	}
 
 	@Override
@@ -108,7 +112,7 @@ final class ShadowReactiveConnectionHandler implements InvocationHandler {
 		}
 		return Proxy.newProxyInstance(ShadowReactiveConnectionHandler.class.getClassLoader(),
 				new Class<?>[] { method.getReturnType() },
-				new ShadowReactiveConnectionHandler(commands, this.keys, this.listener));
+				new ShadowReactiveConnectionHandler(this.connection, commands, this.keys, this.listener));
 	}
 
 	private @Nullable Object base(Method method, @Nullable CommandSpec spec, @Nullable Object[] args) throws Throwable {
@@ -135,11 +139,17 @@ final class ShadowReactiveConnectionHandler implements InvocationHandler {
 					? call(SCAN_WITH_OPTIONS, new Object[] { this.keys.pattern(name, ScanOptions.NONE) })
 					: call(method, new Object[] { this.keys.pattern(name, args[0]) });
 		}
+		else if (args == null) {
+			this.listener.onCommand(this.keys.label(), mapped.outcome());
+			result = call(method, null);
+		}
 		else {
-			Object[] mappedArgs = (args != null) ? args.clone() : null;
-			if (mappedArgs != null) {
-				this.keys.mapArguments(spec, name, mappedArgs, null, mapped);
+			List<byte[]> fallbackKeys = readBaseKeys(spec, name, args);
+			if (!fallbackKeys.isEmpty()) {
+				return withFallback(method, spec, args, fallbackKeys);
 			}
+			Object[] mappedArgs = args.clone();
+			this.keys.mapArguments(spec, name, mappedArgs, null, mapped);
 			this.listener.onCommand(this.keys.label(), mapped.outcome());
 			result = call(method, mappedArgs);
 		}
@@ -148,6 +158,46 @@ final class ShadowReactiveConnectionHandler implements InvocationHandler {
 			case RECORDS -> records(result);
 			default -> result;
 		};
+	}
+
+	// the lane keys of read-base reads, found by mapping once with no key existing
+	private List<byte[]> readBaseKeys(CommandSpec spec, String name, Object[] args) {
+		List<byte[]> asked = new ArrayList<>();
+		this.keys.mapArguments(spec, name, args.clone(), (key) -> {
+			asked.add(key);
+			return false;
+		}, new LaneKeys.Mapped());
+		return asked;
+	}
+
+	/**
+	 * Asks Redis which lane keys of read-base reads exist, then runs the command with
+	 * each read on the lane's key where it exists and on the base key where it does not.
+	 */
+	private Object withFallback(Method method, CommandSpec spec, Object[] args, List<byte[]> laneKeys) {
+		Mono<Object> run = reactor.core.publisher.Flux.fromIterable(laneKeys)
+			.concatMap((key) -> this.connection.keyCommands()
+				.exists(ByteBuffer.wrap(key))
+				.map((exists) -> exists ? ByteBuffer.wrap(key) : ByteBuffer.allocate(0)))
+			.collect(java.util.stream.Collectors.toSet())
+			.map((existing) -> {
+				Object[] mappedArgs = args.clone();
+				LaneKeys.Mapped mapped = new LaneKeys.Mapped();
+				this.keys.mapArguments(spec, method.getName(), mappedArgs,
+						(key) -> existing.contains(ByteBuffer.wrap(key)), mapped);
+				this.listener.onCommand(this.keys.label(), mapped.outcome());
+				try {
+					Object result = call(method, mappedArgs);
+					return (spec.result() == Result.RECORDS) ? records(result) : result;
+				}
+				catch (Throwable ex) {
+					throw reactor.core.Exceptions.propagate(ex);
+				}
+			});
+		if (Mono.class.isAssignableFrom(method.getReturnType())) {
+			return run.flatMap((publisher) -> Mono.from((org.reactivestreams.Publisher<?>) publisher));
+		}
+		return run.flatMapMany((publisher) -> Flux.from((org.reactivestreams.Publisher<?>) publisher));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -2,13 +2,13 @@ package dev.lanes.shadow.redis.autoconfigure;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.lanes.core.LaneContext;
 import dev.lanes.shadow.redis.RedisTestServer;
 import dev.lanes.shadow.redis.ShadowReactiveRedisConnectionFactory;
-import dev.lanes.shadow.redis.ShadowRedisRefusedException;
 import dev.lanes.shadow.redis.metrics.MicrometerShadowRedisListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -128,16 +127,18 @@ class ShadowRedisAutoConfigurationIT {
 			assertThat(reactive.scan(ScanOptions.scanOptions().match("r:*").build()).collectList().block())
 				.containsExactly("r:1");
 			assertThat(reactive.keys("r:*").collectList().block()).containsExactly("r:1");
-			// read-base needs a separate EXISTS a reactive connection cannot make:
-			// refused
-			Mono<String> readBase = reactive.opsForValue().get("dict:1");
-			assertThat(readBase.onErrorResume(ShadowRedisRefusedException.class, (ex) -> Mono.just("refused"))
-				.block(Duration.ofSeconds(5))).isEqualTo("refused");
+			// read-base: the base key until the lane writes its own
+			assertThat(reactive.opsForValue().get("dict:1").block(Duration.ofSeconds(5))).isEqualTo("base");
+			assertThat(reactive.opsForValue().multiGet(List.of("dict:1", "r:1")).block(Duration.ofSeconds(5)))
+				.containsExactly("base", "gray");
+			reactive.opsForValue().set("dict:1", "gray").block(Duration.ofSeconds(5));
+			assertThat(reactive.opsForValue().get("dict:1").block(Duration.ofSeconds(5))).isEqualTo("gray");
 			return null;
 		});
 		assertThat(reactive.opsForValue().get("r:1").blockOptional(Duration.ofSeconds(5))).isEmpty();
 		assertThat(reactive.scan().collectList().block()).containsExactly("dict:1");
-		assertThat(keys()).containsExactlyInAnyOrder("gray:r:1", "dict:1");
+		assertThat(keys()).containsExactlyInAnyOrder("gray:r:1", "dict:1", "gray:dict:1");
+		assertThat(this.redis.opsForValue().get("dict:1")).isEqualTo("base");
 	}
 
 	@Test
