@@ -41,7 +41,8 @@ class ConfigurationDocsTests {
 	void metadataOfEveryModuleIsOnTheClasspath() throws IOException {
 		Set<String> properties = laneProperties();
 		assertThat(properties).contains("lane.header", "lane.instance.tag", "lane.loadbalancer.lanes",
-				"lane.gateway.rules", "lane.shadow.tables", "lane.messaging.lanes");
+				"lane.gateway.rules", "lane.shadow.tables", "lane.messaging.lanes", "lane.shadow.redis.keys",
+				"lane.jobs.lane");
 	}
 
 	@Test
