@@ -36,6 +36,8 @@ class SignedGatewayIT {
 
 	private static WebClient directToA;
 
+	private static WebClient management;
+
 	@BeforeAll
 	static void start() {
 		services = new Services();
@@ -50,7 +52,10 @@ class SignedGatewayIT {
 				with(SIGNED, route + "id=a", route + "uri=lb://a", route + "predicates[0]=Path=/a/**",
 						route + "filters[0]=StripPrefix=1", rule + "lane=gray", rule + "conditions[0].source=header",
 						rule + "conditions[0].name=canary", rule + "conditions[0].op===",
-						rule + "conditions[0].value=gray"));
+						rule + "conditions[0].value=gray", "management.endpoint.lanes.access=read-only",
+						"management.endpoint.lanesinstance.access=read-only",
+						"management.endpoints.web.exposure.include=lanes,lanesinstance"));
+		management = WebClient.create("http://localhost:" + Services.port(gateway) + "/actuator");
 		client = WebClient.create("http://localhost:" + Services.port(gateway) + "/a");
 		directToA = WebClient.create("http://localhost:" + Services.port(a));
 	}
@@ -86,8 +91,23 @@ class SignedGatewayIT {
 			.isEqualTo("A -> B -> C");
 	}
 
+	@Test
+	void gatewayShowsItsRulesAndItsInstanceEndpointSideBySide() {
+		call(client, Map.of("canary", "gray"));
+		assertThat(call(management, "/lanes", Map.of())).contains("\"inboundTag\":\"STRIP\"");
+		assertThat(call(management, "/lanesinstance", Map.of())).contains("\"service\":\"gateway\"")
+			.contains("\"mode\":\"signed\"")
+			.contains("\"signingKey\":\"k1\"")
+			.contains("\"service\":\"a\",\"lane\":\"gray\",\"served\":\"gray\"")
+			.doesNotContain(KEY);
+	}
+
 	private static String call(WebClient client, Map<String, String> headers) {
-		return client.get().uri("/hop").headers((h) -> headers.forEach(h::add)).exchangeToMono((response) -> {
+		return call(client, "/hop", headers);
+	}
+
+	private static String call(WebClient client, String path, Map<String, String> headers) {
+		return client.get().uri(path).headers((h) -> headers.forEach(h::add)).exchangeToMono((response) -> {
 			assertThat(response.statusCode()).isEqualTo(HttpStatus.OK);
 			return response.bodyToMono(String.class);
 		}).block(Duration.ofSeconds(30));
