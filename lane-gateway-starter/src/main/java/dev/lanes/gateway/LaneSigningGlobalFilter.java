@@ -8,6 +8,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,6 +20,10 @@ import org.springframework.web.server.ServerWebExchange;
  * header of the proxied request (HTTP and WebSocket handshakes) from the
  * {@link LaneTaggingGlobalFilter#LANE_ATTRIBUTE} attribute, and always removes a
  * signature the client sent, so a client can never replay one through the gateway.
+ * <p>
+ * Only requests of routes to load-balanced services ({@code lb://}, {@code lb:ws://}) are
+ * signed: a route to a fixed address may leave the network, and whoever receives a
+ * signature can replay it until it expires.
  */
 public class LaneSigningGlobalFilter implements GlobalFilter, Ordered {
 
@@ -47,7 +53,8 @@ public class LaneSigningGlobalFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String lane = exchange.getAttribute(LaneTaggingGlobalFilter.LANE_ATTRIBUTE);
-		String signature = (lane != null && this.signer != null) ? this.signer.sign(lane) : null;
+		String signature = (lane != null && this.signer != null && isLoadBalanced(exchange)) ? this.signer.sign(lane)
+				: null;
 		if (signature == null && !exchange.getRequest().getHeaders().containsHeader(LaneSignatures.HEADER)) {
 			return chain.filter(exchange);
 		}
@@ -58,6 +65,11 @@ public class LaneSigningGlobalFilter implements GlobalFilter, Ordered {
 			}
 		}).build();
 		return chain.filter(exchange.mutate().request(signed).build());
+	}
+
+	private static boolean isLoadBalanced(ServerWebExchange exchange) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		return route != null && "lb".equalsIgnoreCase(route.getUri().getScheme());
 	}
 
 }

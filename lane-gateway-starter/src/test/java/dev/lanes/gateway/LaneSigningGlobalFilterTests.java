@@ -1,5 +1,6 @@
 package dev.lanes.gateway;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -69,6 +72,24 @@ class LaneSigningGlobalFilterTests {
 	}
 
 	@Test
+	void doesNotSignForARouteToAFixedAddress() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/a"));
+		exchange.getAttributes().put(LaneTaggingGlobalFilter.LANE_ATTRIBUTE, "gray");
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, route("https://partner.example.com"));
+		this.filter.filter(exchange, this.chain).block();
+		assertThat(this.forwarded.get().getHeaders().containsHeader(LaneSignatures.HEADER)).isFalse();
+	}
+
+	@Test
+	void signsWebSocketRoutesToLoadBalancedServices() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/ws"));
+		exchange.getAttributes().put(LaneTaggingGlobalFilter.LANE_ATTRIBUTE, "v2");
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, route("lb:ws://socket"));
+		this.filter.filter(exchange, this.chain).block();
+		assertThat(this.forwarded.get().getHeaders().getFirst(LaneSignatures.HEADER)).startsWith("v1.k1.");
+	}
+
+	@Test
 	void withoutAKeyForwardsTheLaneUnsignedButStillRemovesClientSignatures() {
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.get("/a").header(LaneSignatures.HEADER, "v1.k1.1.replayed"));
@@ -77,11 +98,16 @@ class LaneSigningGlobalFilterTests {
 		assertThat(this.forwarded.get().getHeaders().containsHeader(LaneSignatures.HEADER)).isFalse();
 	}
 
+	private static Route route(String uri) {
+		return Route.async().id("r").uri(URI.create(uri)).predicate((exchange) -> true).build();
+	}
+
 	private ServerHttpRequest run(String lane, MockServerHttpRequest.BaseBuilder<?> request) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(request);
 		if (lane != null) {
 			exchange.getAttributes().put(LaneTaggingGlobalFilter.LANE_ATTRIBUTE, lane);
 		}
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, route("lb://a"));
 		this.filter.filter(exchange, this.chain).block();
 		return this.forwarded.get();
 	}
