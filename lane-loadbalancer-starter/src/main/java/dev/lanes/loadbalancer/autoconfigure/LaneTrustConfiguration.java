@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.cloud.CloudPlatform;
@@ -24,6 +25,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * The trust boundary of the inbound filters, the guard of the outbound clients and the
@@ -39,6 +41,8 @@ public class LaneTrustConfiguration {
 	 * tag of the leak counters.
 	 */
 	static final int MAX_OTHER_LANES = 50;
+
+	private static final String GATEWAY_FILTER = "org.springframework.cloud.gateway.filter.GlobalFilter";
 
 	private static final Log logger = LogFactory.getLog(LaneTrustConfiguration.class);
 
@@ -58,7 +62,7 @@ public class LaneTrustConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LaneTrustBoundary laneTrustBoundary(Environment environment, LaneProperties lane, LaneInboundProperties inbound,
-			ObjectProvider<MeterRegistry> registry, LaneLeakMetrics leaks) {
+			ObjectProvider<MeterRegistry> registry, LaneLeakMetrics leaks, ListableBeanFactory beanFactory) {
 		if (inbound.getMode() == InboundMode.CIDR) {
 			checkPeerAddressIsReal(environment);
 		}
@@ -68,7 +72,10 @@ public class LaneTrustConfiguration {
 					+ " Set lane.inbound.mode=signed (lanes signed by the gateway) or cidr (lanes from trusted"
 					+ " networks)");
 		}
-		return new LaneTrustBoundary(inbound, serviceName(environment), registry.getIfAvailable(), leaks);
+		// A gateway serves no request itself: the lane a client sent it is not served
+		// anywhere, so it counts no served-lane mismatch.
+		return new LaneTrustBoundary(inbound, serviceName(environment), registry.getIfAvailable(),
+				isGateway(beanFactory) ? null : leaks);
 	}
 
 	@Bean
@@ -93,6 +100,15 @@ public class LaneTrustConfiguration {
 							+ " let a client choose that address; set server.forward-headers-strategy=none or use"
 							+ " lane.inbound.mode=signed");
 		}
+	}
+
+	private static boolean isGateway(ListableBeanFactory beanFactory) {
+		ClassLoader classLoader = LaneTrustConfiguration.class.getClassLoader();
+		if (!ClassUtils.isPresent(GATEWAY_FILTER, classLoader)) {
+			return false;
+		}
+		return beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(GATEWAY_FILTER, classLoader), false,
+				false).length > 0;
 	}
 
 	static String serviceName(Environment environment) {
