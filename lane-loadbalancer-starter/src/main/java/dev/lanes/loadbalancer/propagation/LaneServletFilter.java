@@ -64,8 +64,9 @@ public class LaneServletFilter extends OncePerRequestFilter implements Ordered {
 				request.getRemoteAddr());
 		// A base request opens a null scope too, clearing anything a previous request
 		// left.
+		// Base work has no origin: nothing it calls can lose a lane.
 		try (LaneContext.Scope scope = LaneContext.open(inbound.lane());
-				LaneOrigin.Scope origin = LaneOrigin.open(inbound)) {
+				LaneOrigin.Scope origin = LaneOrigin.open((inbound.lane() != null) ? inbound : null)) {
 			chain.doFilter(request, response);
 		}
 	}

@@ -61,12 +61,15 @@ public class LaneWebFilter implements WebFilter, Ordered {
 				exchange.getRequest().getHeaders().getFirst(LaneSignatures.HEADER), remoteAddress(exchange));
 		String lane = inbound.lane();
 		Mono<Void> result;
-		try (LaneContext.Scope scope = LaneContext.open(lane); LaneOrigin.Scope origin = LaneOrigin.open(inbound)) {
+		try (LaneContext.Scope scope = LaneContext.open(lane);
+				LaneOrigin.Scope origin = LaneOrigin.open((lane != null) ? inbound : null)) {
 			result = chain.filter(exchange);
 		}
 		if (lane == null) {
-			return result.contextWrite(
-					(context) -> context.delete(LanePropagation.CONTEXT_KEY).put(LaneOrigin.CONTEXT_KEY, inbound));
+			// Base work has no origin. An empty Reactor context also keeps automatic
+			// context propagation on its cheap path for base traffic.
+			return result
+				.contextWrite((context) -> context.delete(LanePropagation.CONTEXT_KEY).delete(LaneOrigin.CONTEXT_KEY));
 		}
 		return result.contextWrite(
 				(context) -> context.put(LanePropagation.CONTEXT_KEY, lane).put(LaneOrigin.CONTEXT_KEY, inbound));
