@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An IPv4 or IPv6 address block such as {@code 10.0.0.0/8}; a plain address is a block of
- * one.
+ * one. Used by the {@code remote-address} rule source and by the network trust boundary
+ * of the services.
  */
-final class CidrBlock {
+public final class CidrBlock {
 
 	private final byte[] network;
 
@@ -23,8 +24,11 @@ final class CidrBlock {
 	/**
 	 * Parses a block, returning {@code null} when {@code text} is not an address or
 	 * block. Never resolves host names.
+	 * @param text the block, such as {@code 10.0.0.0/8}, {@code fd00::/8} or
+	 * {@code 127.0.0.1}
+	 * @return the block, or {@code null} when {@code text} is not one
 	 */
-	static @Nullable CidrBlock parse(String text) {
+	public static @Nullable CidrBlock parse(String text) {
 		int slash = text.indexOf('/');
 		byte[] address = parseAddress((slash >= 0) ? text.substring(0, slash) : text);
 		if (address == null) {
@@ -46,7 +50,13 @@ final class CidrBlock {
 		return new CidrBlock(address, prefix);
 	}
 
-	boolean contains(String addressText) {
+	/**
+	 * Tells whether a literal address lies in this block. An IPv4 address is never in an
+	 * IPv6 block nor the reverse, and a host name is in no block.
+	 * @param addressText the literal address
+	 * @return whether it is in the block
+	 */
+	public boolean contains(String addressText) {
 		byte[] address = parseAddress(addressText);
 		if (address == null || address.length != this.network.length) {
 			return false;

@@ -1,12 +1,18 @@
 package dev.lanes.gateway.autoconfigure;
 
+import java.time.Clock;
+
+import dev.lanes.core.trust.LaneKey;
+import dev.lanes.core.trust.LaneSigner;
 import dev.lanes.gateway.LaneGatewayProperties;
 import dev.lanes.gateway.LaneRequestMetrics;
 import dev.lanes.gateway.LaneRuleRegistry;
 import dev.lanes.gateway.LaneRulesRefreshListener;
+import dev.lanes.gateway.LaneSigningGlobalFilter;
 import dev.lanes.gateway.LaneTaggingGlobalFilter;
 import dev.lanes.gateway.endpoint.LanesEndpoint;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.inbound.LaneInboundProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +34,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnClass(GlobalFilter.class)
 @ConditionalOnBooleanProperty(name = "lane.gateway.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ LaneGatewayProperties.class, LaneProperties.class })
+@EnableConfigurationProperties({ LaneGatewayProperties.class, LaneProperties.class, LaneInboundProperties.class })
 public final class LaneGatewayAutoConfiguration {
 
 	@Bean
@@ -49,6 +55,13 @@ public final class LaneGatewayAutoConfiguration {
 			LaneGatewayProperties properties, LaneProperties lane) {
 		return new LaneTaggingGlobalFilter(registry, metrics, lane, properties.getInboundTag(),
 				Math.toIntExact(properties.getMaxBodySize().toBytes()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LaneSigningGlobalFilter laneSigningGlobalFilter(LaneInboundProperties inbound) {
+		LaneKey key = inbound.signingLaneKey();
+		return new LaneSigningGlobalFilter((key != null) ? new LaneSigner(key, Clock.systemUTC()) : null);
 	}
 
 	@Configuration(proxyBeanMethods = false)

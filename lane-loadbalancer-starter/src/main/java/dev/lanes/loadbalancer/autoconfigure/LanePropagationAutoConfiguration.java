@@ -11,6 +11,8 @@ import dev.lanes.loadbalancer.propagation.LaneServletFilter;
 import dev.lanes.loadbalancer.propagation.LaneTaskDecorator;
 import dev.lanes.loadbalancer.propagation.LaneWebClientCustomizer;
 import dev.lanes.loadbalancer.propagation.LaneWebFilter;
+import dev.lanes.loadbalancer.propagation.OutboundLaneGuard;
+import dev.lanes.loadbalancer.inbound.LaneTrustBoundary;
 import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Hooks;
 
@@ -26,6 +28,7 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
@@ -39,6 +42,7 @@ import org.springframework.web.server.WebFilter;
  */
 @AutoConfiguration(before = TaskExecutionAutoConfiguration.class)
 @EnableConfigurationProperties(LaneProperties.class)
+@Import(LaneTrustConfiguration.class)
 public class LanePropagationAutoConfiguration {
 
 	@Bean
@@ -58,8 +62,8 @@ public class LanePropagationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LaneServletFilter laneServletFilter(LaneProperties properties) {
-			return new LaneServletFilter(properties);
+		LaneServletFilter laneServletFilter(LaneProperties properties, LaneTrustBoundary boundary) {
+			return new LaneServletFilter(properties, boundary);
 		}
 
 	}
@@ -75,8 +79,8 @@ public class LanePropagationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LaneWebFilter laneWebFilter(LaneProperties properties) {
-			return new LaneWebFilter(properties);
+		LaneWebFilter laneWebFilter(LaneProperties properties, LaneTrustBoundary boundary) {
+			return new LaneWebFilter(properties, boundary);
 		}
 
 	}
@@ -90,8 +94,9 @@ public class LanePropagationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LaneClientHttpRequestInterceptor laneClientHttpRequestInterceptor(LaneProperties properties) {
-			return new LaneClientHttpRequestInterceptor(properties);
+		LaneClientHttpRequestInterceptor laneClientHttpRequestInterceptor(LaneProperties properties,
+				OutboundLaneGuard guard) {
+			return new LaneClientHttpRequestInterceptor(properties, guard);
 		}
 
 	}
@@ -138,8 +143,8 @@ public class LanePropagationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LaneExchangeFilterFunction laneExchangeFilterFunction(LaneProperties properties) {
-			return new LaneExchangeFilterFunction(properties);
+		LaneExchangeFilterFunction laneExchangeFilterFunction(LaneProperties properties, OutboundLaneGuard guard) {
+			return new LaneExchangeFilterFunction(properties, guard);
 		}
 
 		@Bean
@@ -164,8 +169,8 @@ public class LanePropagationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LaneFeignRequestInterceptor laneFeignRequestInterceptor(LaneProperties properties) {
-			return new LaneFeignRequestInterceptor(properties);
+		LaneFeignRequestInterceptor laneFeignRequestInterceptor(LaneProperties properties, OutboundLaneGuard guard) {
+			return new LaneFeignRequestInterceptor(properties, guard);
 		}
 
 	}

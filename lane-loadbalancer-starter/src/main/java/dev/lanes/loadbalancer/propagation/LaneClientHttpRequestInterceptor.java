@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.lanes.core.LaneContext;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.inbound.LaneOrigin;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -19,19 +20,34 @@ public class LaneClientHttpRequestInterceptor implements ClientHttpRequestInterc
 
 	private final LaneProperties properties;
 
+	private final OutboundLaneGuard guard;
+
 	/**
 	 * Creates an interceptor.
 	 * @param properties the header settings
 	 */
 	public LaneClientHttpRequestInterceptor(LaneProperties properties) {
+		this(properties, new OutboundLaneGuard(properties, null));
+	}
+
+	/**
+	 * Creates an interceptor.
+	 * @param properties the header settings
+	 * @param guard forwards the inbound signature and counts lost lanes
+	 */
+	public LaneClientHttpRequestInterceptor(LaneProperties properties, OutboundLaneGuard guard) {
 		Assert.notNull(properties, "'properties' must not be null");
+		Assert.notNull(guard, "'guard' must not be null");
 		this.properties = properties;
+		this.guard = guard;
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		LanePropagation.write(this.properties, LanePropagation.currentLane(), request.getHeaders()::getFirst,
+		String lane = LanePropagation.currentLane();
+		LanePropagation.write(this.properties, lane, request.getHeaders()::getFirst, request.getHeaders()::set);
+		this.guard.guard(OutboundLaneGuard.REST, lane, LaneOrigin.current(), request.getHeaders()::getFirst,
 				request.getHeaders()::set);
 		return execution.execute(request, body);
 	}

@@ -1,9 +1,11 @@
 package dev.lanes.loadbalancer.propagation;
 
 import java.util.Collection;
+import java.util.function.BiConsumer;
 
 import dev.lanes.core.LaneContext;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.inbound.LaneOrigin;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import org.jspecify.annotations.Nullable;
@@ -19,22 +21,37 @@ public class LaneFeignRequestInterceptor implements RequestInterceptor {
 
 	private final LaneProperties properties;
 
+	private final OutboundLaneGuard guard;
+
 	/**
 	 * Creates an interceptor.
 	 * @param properties the header settings
 	 */
 	public LaneFeignRequestInterceptor(LaneProperties properties) {
+		this(properties, new OutboundLaneGuard(properties, null));
+	}
+
+	/**
+	 * Creates an interceptor.
+	 * @param properties the header settings
+	 * @param guard forwards the inbound signature and counts lost lanes
+	 */
+	public LaneFeignRequestInterceptor(LaneProperties properties, OutboundLaneGuard guard) {
 		Assert.notNull(properties, "'properties' must not be null");
+		Assert.notNull(guard, "'guard' must not be null");
 		this.properties = properties;
+		this.guard = guard;
 	}
 
 	@Override
 	public void apply(RequestTemplate template) {
-		LanePropagation.write(this.properties, LanePropagation.currentLane(), (name) -> first(template, name),
-				(name, value) -> {
-					template.removeHeader(name);
-					template.header(name, value);
-				});
+		String lane = LanePropagation.currentLane();
+		BiConsumer<String, String> set = (name, value) -> {
+			template.removeHeader(name);
+			template.header(name, value);
+		};
+		LanePropagation.write(this.properties, lane, (name) -> first(template, name), set);
+		this.guard.guard(OutboundLaneGuard.FEIGN, lane, LaneOrigin.current(), (name) -> first(template, name), set);
 	}
 
 	private static @Nullable String first(RequestTemplate template, String name) {

@@ -5,7 +5,11 @@ import java.io.IOException;
 import dev.lanes.core.LaneContext;
 import dev.lanes.core.LaneHeaders;
 import dev.lanes.loadbalancer.LaneHeaderValues;
+import dev.lanes.core.trust.LaneSignatures;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.inbound.InboundLane;
+import dev.lanes.loadbalancer.inbound.LaneOrigin;
+import dev.lanes.loadbalancer.inbound.LaneTrustBoundary;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,13 +33,26 @@ public class LaneServletFilter extends OncePerRequestFilter implements Ordered {
 
 	private final LaneProperties properties;
 
+	private final LaneTrustBoundary boundary;
+
 	/**
-	 * Creates a filter.
+	 * Creates a filter that trusts the lane of any caller.
 	 * @param properties the header settings
 	 */
 	public LaneServletFilter(LaneProperties properties) {
+		this(properties, LaneTrustBoundary.trustAny());
+	}
+
+	/**
+	 * Creates a filter.
+	 * @param properties the header settings
+	 * @param boundary decides whether the lane of a request is trusted
+	 */
+	public LaneServletFilter(LaneProperties properties, LaneTrustBoundary boundary) {
 		Assert.notNull(properties, "'properties' must not be null");
+		Assert.notNull(boundary, "'boundary' must not be null");
 		this.properties = properties;
+		this.boundary = boundary;
 	}
 
 	@Override
@@ -43,9 +60,13 @@ public class LaneServletFilter extends OncePerRequestFilter implements Ordered {
 			throws ServletException, IOException {
 		String lane = LaneHeaderValues.lane(request.getHeader(this.properties.getHeader()),
 				this.properties.isBaggage() ? request.getHeader(LaneHeaders.BAGGAGE) : null);
+		InboundLane inbound = this.boundary.resolve(lane, request.getHeader(LaneSignatures.HEADER),
+				request.getRemoteAddr());
 		// A base request opens a null scope too, clearing anything a previous request
 		// left.
-		try (LaneContext.Scope scope = LaneContext.open(lane)) {
+		// Base work has no origin: nothing it calls can lose a lane.
+		try (LaneContext.Scope scope = LaneContext.open(inbound.lane());
+				LaneOrigin.Scope origin = LaneOrigin.open((inbound.lane() != null) ? inbound : null)) {
 			chain.doFilter(request, response);
 		}
 	}

@@ -1,6 +1,7 @@
 package dev.lanes.loadbalancer.it;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lanes.core.LaneContext;
 import dev.lanes.loadbalancer.testing.LoadBalancedWebClientConfiguration;
@@ -130,6 +131,15 @@ public class ChainApp {
 				case "future" -> CompletableFuture
 					.supplyAsync(() -> this.restTemplate.getForObject(url, String.class), this.executor)
 					.join();
+				case "thread" -> {
+					// Deliberately loses the lane: a raw thread gets no LaneContext.
+					AtomicReference<String> body = new AtomicReference<>();
+					Thread thread = new Thread(
+							() -> body.set(this.restClient.build().get().uri(url).retrieve().body(String.class)));
+					thread.start();
+					thread.join();
+					yield body.get();
+				}
 				case "reactor" -> Mono.just(url)
 					.publishOn(Schedulers.boundedElastic())
 					.map((u) -> this.restTemplate.getForObject(u, String.class))

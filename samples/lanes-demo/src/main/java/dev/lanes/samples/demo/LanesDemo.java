@@ -67,7 +67,7 @@ public final class LanesDemo {
 			System.out.println("Lanes demo instance " + instance + " is up on port " + demo.port(instance));
 			return;
 		}
-		System.out.println(whatToTry(demo.gatewayUrl(), Duration.ofNanos(System.nanoTime() - started)));
+		System.out.println(whatToTry(demo.gatewayUrl(), demo.port("a"), Duration.ofNanos(System.nanoTime() - started)));
 	}
 
 	/**
@@ -164,7 +164,7 @@ public final class LanesDemo {
 		return properties;
 	}
 
-	static String whatToTry(String gateway, Duration startup) {
+	static String whatToTry(String gateway, int directA, Duration startup) {
 		return """
 
 				Lanes demo is up on %1$s (started in %2$d s). Try:
@@ -176,6 +176,7 @@ public final class LanesDemo {
 				  curl -H 'version: 2.0' %1$s/a ; curl '%1$s/a?tag=gray'   # gray: app header OR browser query
 				  curl -H 'content-type: application/json' -d '{"order":{"channel":"app-7"}}' %1$s/a/order
 				  curl -H 'x-lane: gray' %1$s/a                       # base: clients cannot pick their lane
+				  curl -H 'x-lane: gray' localhost:%4$s/a              # base: A trusts only lanes the gateway signed
 				  java -jar samples/lanes-demo/target/lanes-demo.jar traffic 1000 %1$s/ratio/a           # ~30%% gray
 				  java -jar samples/lanes-demo/target/lanes-demo.jar traffic 1000 %1$s/a --users userId  # sticky 10%%
 				  curl %1$s/actuator/lanes                            # rules in force, requests per lane
@@ -183,7 +184,7 @@ public final class LanesDemo {
 				WebSocket: connect to ws://localhost:%3$s/ws with header 'version: v2' and send any text:
 				  socket-v2 -> helloworld-v2 (without the header: socket-v1 -> helloworld-v1)
 				"""
-			.formatted(gateway, startup.toSeconds(), gateway.substring(gateway.lastIndexOf(':') + 1));
+			.formatted(gateway, startup.toSeconds(), gateway.substring(gateway.lastIndexOf(':') + 1), directA);
 	}
 
 }

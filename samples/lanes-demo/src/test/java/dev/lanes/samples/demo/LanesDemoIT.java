@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.lanes.loadbalancer.inbound.LaneTrustBoundary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -72,6 +74,19 @@ class LanesDemoIT {
 			.retrieve()
 			.body(String.class);
 		assertThat(body).matches(GRAY_CHAIN);
+	}
+
+	@Test
+	@Order(1)
+	void laneSentStraightToAServiceIsBaseBecauseOnlyTheGatewaysSignatureIsTrusted() {
+		RestClient directToA = RestClient.create("http://localhost:" + demo.port("a"));
+		assertThat(directToA.get().uri("/a").header("x-lane", "gray").retrieve().body(String.class))
+			.matches(BASE_CHAIN);
+		assertThat(directToA.get().uri("/a").header("baggage", "lane=gray").retrieve().body(String.class))
+			.matches(BASE_CHAIN);
+		MeterRegistry registry = demo.context("a").getBean(MeterRegistry.class);
+		assertThat(registry.find(LaneTrustBoundary.UNTRUSTED).tags("reason", "missing-signature").counter())
+			.isNotNull();
 	}
 
 	@Test
