@@ -111,7 +111,7 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 				return lane;
 			}
 		}
-		return Lanes.canonical(LaneContext.current());
+		return LaneContext.current();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.lanes.core.LaneContext;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.SpringHeaders;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -31,8 +32,7 @@ public class LaneClientHttpRequestInterceptor implements ClientHttpRequestInterc
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		LanePropagation.write(this.properties, LanePropagation.currentLane(), request.getHeaders()::getFirst,
-				request.getHeaders()::set);
+		LanePropagation.write(this.properties, LanePropagation.currentLane(), SpringHeaders.of(request.getHeaders()));
 		return execution.execute(request, body);
 	}
 

@@ -3,6 +3,7 @@ package dev.lanes.loadbalancer.propagation;
 import dev.lanes.core.LaneContext;
 import dev.lanes.core.Lanes;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.SpringHeaders;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +39,7 @@ public class LaneExchangeFilterFunction implements ExchangeFilterFunction {
 				return next.exchange(request);
 			}
 			ClientRequest.Builder builder = ClientRequest.from(request);
-			builder.headers((headers) -> LanePropagation.write(this.properties, lane, headers::getFirst, headers::set));
+			builder.headers((headers) -> LanePropagation.write(this.properties, lane, SpringHeaders.of(headers)));
 			return next.exchange(builder.build());
 		});
 	}

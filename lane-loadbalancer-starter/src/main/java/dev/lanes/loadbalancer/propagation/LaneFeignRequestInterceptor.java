@@ -1,12 +1,13 @@
 package dev.lanes.loadbalancer.propagation;
 
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.lanes.core.LaneContext;
+import dev.lanes.core.LaneTransport;
 import dev.lanes.loadbalancer.LaneProperties;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -30,21 +31,20 @@ public class LaneFeignRequestInterceptor implements RequestInterceptor {
 
 	@Override
 	public void apply(RequestTemplate template) {
-		LanePropagation.write(this.properties, LanePropagation.currentLane(), (name) -> first(template, name),
-				(name, value) -> {
+		LanePropagation.write(this.properties, LanePropagation.currentLane(),
+				LaneTransport.Headers.of((name) -> values(template, name), (name, value) -> {
 					template.removeHeader(name);
 					template.header(name, value);
-				});
+				}, template::removeHeader));
 	}
 
-	private static @Nullable String first(RequestTemplate template, String name) {
+	private static List<String> values(RequestTemplate template, String name) {
 		for (var entry : template.headers().entrySet()) {
 			if (entry.getKey().equalsIgnoreCase(name)) {
-				Collection<String> values = entry.getValue();
-				return values.isEmpty() ? null : values.iterator().next();
+				return new ArrayList<>(entry.getValue());
 			}
 		}
-		return null;
+		return List.of();
 	}
 
 }

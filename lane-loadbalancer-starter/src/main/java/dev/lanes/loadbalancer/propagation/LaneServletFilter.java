@@ -1,10 +1,9 @@
 package dev.lanes.loadbalancer.propagation;
 
 import java.io.IOException;
+import java.util.Collections;
 
 import dev.lanes.core.LaneContext;
-import dev.lanes.core.LaneHeaders;
-import dev.lanes.loadbalancer.LaneHeaderValues;
 import dev.lanes.loadbalancer.LaneProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,8 +40,7 @@ public class LaneServletFilter extends OncePerRequestFilter implements Ordered {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String lane = LaneHeaderValues.lane(request.getHeader(this.properties.getHeader()),
-				this.properties.isBaggage() ? request.getHeader(LaneHeaders.BAGGAGE) : null);
+		String lane = this.properties.transport().read((name) -> Collections.list(request.getHeaders(name)));
 		// A base request opens a null scope too, clearing anything a previous request
 		// left.
 		try (LaneContext.Scope scope = LaneContext.open(lane)) {
