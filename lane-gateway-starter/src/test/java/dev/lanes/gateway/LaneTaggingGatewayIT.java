@@ -136,6 +136,14 @@ class LaneTaggingGatewayIT {
 	}
 
 	@Test
+	void jsonBodyThatRepeatsTheRuleKeyIsBaseAndReachesBackendUnchanged() {
+		String first = "{\"order\":{\"channel\":\"app-7\",\"channel\":\"web-1\"}}";
+		postJsonExpectingLaneAndEcho("/orders/new", first, "base");
+		String last = "{\"order\":{\"channel\":\"web-1\",\"channel\":\"app-7\"}}";
+		postJsonExpectingLaneAndEcho("/orders/new", last, "base");
+	}
+
+	@Test
 	void bodyOverMaxBodySizeIsForwardedUntouchedAndItsFieldsCountAsMissing() {
 		String body = "{\"order\":{\"channel\":\"app-7\",\"note\":\"" + "x".repeat(70 * 1024) + "\"}}";
 		postJsonExpectingLaneAndEcho("/orders/new", body, "base");

@@ -1,6 +1,7 @@
 package dev.lanes.gateway.autoconfigure;
 
 import dev.lanes.gateway.LaneGatewayProperties;
+import dev.lanes.gateway.LaneProxiedHeadersFilter;
 import dev.lanes.gateway.LaneRequestMetrics;
 import dev.lanes.gateway.LaneRuleRegistry;
 import dev.lanes.gateway.LaneRulesRefreshListener;
@@ -47,8 +48,14 @@ public final class LaneGatewayAutoConfiguration {
 	@ConditionalOnMissingBean
 	LaneTaggingGlobalFilter laneTaggingGlobalFilter(LaneRuleRegistry registry, LaneRequestMetrics metrics,
 			LaneGatewayProperties properties, LaneProperties lane) {
-		return new LaneTaggingGlobalFilter(registry, metrics, lane, properties.getInboundTag(),
+		return new LaneTaggingGlobalFilter(registry, metrics, lane.transport(), properties.getInboundTag(),
 				Math.toIntExact(properties.getMaxBodySize().toBytes()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LaneProxiedHeadersFilter laneProxiedHeadersFilter(LaneProperties lane) {
+		return new LaneProxiedHeadersFilter(lane.transport());
 	}
 
 	@Configuration(proxyBeanMethods = false)
