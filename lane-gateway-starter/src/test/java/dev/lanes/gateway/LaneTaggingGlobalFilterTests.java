@@ -25,7 +25,7 @@ class LaneTaggingGlobalFilterTests {
 			List.of(new RuleDefinition("gray", List.of(new ConditionDefinition("header", "canary", "==", "gray")))),
 			"lane.gateway.rules");
 
-	private final LaneRequestMetrics metrics = new LaneRequestMetrics(null);
+	private final LaneRequestMetrics metrics = new LaneRequestMetrics(null, this.rules::ruleLanes);
 
 	private final AtomicReference<ServerWebExchange> forwarded = new AtomicReference<>();
 

@@ -40,8 +40,8 @@ public final class LaneGatewayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LaneRequestMetrics laneRequestMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
-		return new LaneRequestMetrics(meterRegistry.getIfAvailable());
+	LaneRequestMetrics laneRequestMetrics(ObjectProvider<MeterRegistry> meterRegistry, LaneRuleRegistry rules) {
+		return new LaneRequestMetrics(meterRegistry.getIfAvailable(), rules::ruleLanes);
 	}
 
 	@Bean
