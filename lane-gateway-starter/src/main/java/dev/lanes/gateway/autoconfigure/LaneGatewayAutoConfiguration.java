@@ -1,5 +1,6 @@
 package dev.lanes.gateway.autoconfigure;
 
+import dev.lanes.gateway.LaneGatewayInboundFilter;
 import dev.lanes.gateway.LaneGatewayProperties;
 import dev.lanes.gateway.LaneProxiedHeadersFilter;
 import dev.lanes.gateway.LaneRequestMetrics;
@@ -50,6 +51,12 @@ public final class LaneGatewayAutoConfiguration {
 			LaneGatewayProperties properties, LaneProperties lane) {
 		return new LaneTaggingGlobalFilter(registry, metrics, lane.transport(), properties.getInboundTag(),
 				Math.toIntExact(properties.getMaxBodySize().toBytes()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LaneGatewayInboundFilter laneGatewayInboundFilter(LaneProperties lane, LaneGatewayProperties properties) {
+		return new LaneGatewayInboundFilter(lane.transport(), properties.getInboundTag());
 	}
 
 	@Bean
