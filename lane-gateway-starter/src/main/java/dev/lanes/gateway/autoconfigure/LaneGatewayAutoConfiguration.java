@@ -4,6 +4,7 @@ import dev.lanes.gateway.LaneGatewayInboundFilter;
 import dev.lanes.gateway.LaneGatewayProperties;
 import dev.lanes.gateway.LaneProxiedHeadersFilter;
 import dev.lanes.gateway.LaneRequestMetrics;
+import dev.lanes.gateway.LaneRouteCheck;
 import dev.lanes.gateway.LaneRuleRegistry;
 import dev.lanes.gateway.LaneRulesRefreshListener;
 import dev.lanes.gateway.LaneTaggingGlobalFilter;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -63,6 +65,11 @@ public final class LaneGatewayAutoConfiguration {
 	@ConditionalOnMissingBean
 	LaneProxiedHeadersFilter laneProxiedHeadersFilter(LaneProperties lane) {
 		return new LaneProxiedHeadersFilter(lane.transport());
+	}
+
+	@Bean
+	LaneRouteCheck laneRouteCheck(ObjectProvider<RouteLocator> routes, LaneGatewayProperties properties) {
+		return new LaneRouteCheck(routes, properties.getRules(), LaneGatewayProperties.PREFIX + ".rules");
 	}
 
 	@Configuration(proxyBeanMethods = false)
