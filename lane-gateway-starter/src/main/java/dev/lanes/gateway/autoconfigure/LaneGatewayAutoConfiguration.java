@@ -77,8 +77,9 @@ public final class LaneGatewayAutoConfiguration {
 	static class RefreshConfiguration {
 
 		@Bean
-		LaneRulesRefreshListener laneRulesRefreshListener(Environment environment, LaneRuleRegistry registry) {
-			return new LaneRulesRefreshListener(environment, registry);
+		LaneRulesRefreshListener laneRulesRefreshListener(Environment environment, LaneRuleRegistry registry,
+				ObjectProvider<RouteLocator> routes) {
+			return new LaneRulesRefreshListener(environment, registry, routes);
 		}
 
 	}
