@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  *
- * A {@code null} lane means base traffic. Lanes are held in lower case (see
- * {@link Lanes}): {@code open("GRAY")} makes {@code gray} current. Propagation across
- * threads (executors, Reactor) is done by the starters, which capture {@link #current()}
- * on one thread and open a scope with it on the other.
+ * A {@code null} lane means base traffic. Only valid lane names are accepted (see
+ * {@link Lanes}), so whoever reads {@link #current()} never has to validate it again;
+ * lanes are held in their canonical lower case: {@code open("GRAY")} makes {@code gray}
+ * current. Propagation across threads (executors, Reactor) is done by the starters, which
+ * capture {@link #current()} on one thread and open a scope with it on the other.
  * <p>
  * Scopes nest: they must be closed in the reverse order of opening, on the thread that
  * opened them. Closing a scope while scopes opened inside it are still open closes those
@@ -30,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LaneContext {
 
+	/**
+	 * Key of the lane in the Reactor context, also the key of the Micrometer
+	 * {@code ThreadLocalAccessor} that mirrors it into this class.
+	 */
+	public static final String CONTEXT_KEY = "lanes.lane";
+
 	private static final ThreadLocal<@Nullable String> CURRENT = new ThreadLocal<>();
 
 	private static final ThreadLocal<@Nullable Scope> INNERMOST = new ThreadLocal<>();
@@ -39,7 +46,7 @@ public final class LaneContext {
 
 	/**
 	 * Returns the lane of the current thread's work.
-	 * @return the lane, or {@code null} for base traffic
+	 * @return a valid lane name in canonical form, or {@code null} for base traffic
 	 */
 	public static @Nullable String current() {
 		return CURRENT.get();
@@ -48,12 +55,15 @@ public final class LaneContext {
 	/**
 	 * Makes {@code lane} current until the returned scope is closed, which restores the
 	 * lane that was current before.
-	 * @param lane the lane, or {@code null} (or blank) for base traffic
+	 * @param lane a valid lane name in any case, or {@code null} for base traffic
 	 * @return the scope to close when the work ends
+	 * @throws IllegalArgumentException when {@code lane} is not a valid lane name; no
+	 * scope is opened
 	 */
 	public static Scope open(@Nullable String lane) {
+		String canonical = (lane != null) ? requireValid(lane) : null;
 		Scope scope = new Scope(CURRENT.get(), INNERMOST.get());
-		set(lane);
+		set(canonical);
 		INNERMOST.set(scope);
 		return scope;
 	}
@@ -62,16 +72,26 @@ public final class LaneContext {
 	 * Sets the current lane without a scope. Meant for context-propagation accessors that
 	 * pair it with {@link #clear()} or a later {@code set}; application code should
 	 * prefer {@link #open(String)}.
-	 * @param lane the lane, or {@code null} (or blank) for base traffic; held in lower
-	 * case
+	 * @param lane a valid lane name in any case, or {@code null} for base traffic; held
+	 * in its canonical lower case
+	 * @throws IllegalArgumentException when {@code lane} is not a valid lane name (blank
+	 * and {@value Lanes#BASE} included); the current lane does not change
 	 */
 	public static void set(@Nullable String lane) {
-		if (lane == null || lane.isBlank()) {
+		if (lane == null) {
 			CURRENT.remove();
 		}
 		else {
-			CURRENT.set(lane.trim().toLowerCase(Locale.ROOT));
+			CURRENT.set(requireValid(lane));
 		}
+	}
+
+	private static String requireValid(String lane) {
+		String canonical = Lanes.canonical(lane);
+		if (canonical == null) {
+			throw new IllegalArgumentException("'" + lane + "' is not a valid lane name; use null for base traffic");
+		}
+		return canonical;
 	}
 
 	/**

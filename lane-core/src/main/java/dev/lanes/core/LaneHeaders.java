@@ -53,6 +53,36 @@ public final class LaneHeaders {
 	}
 
 	/**
+	 * Reads the lane from every value of the {@code baggage} header, which together form
+	 * one comma-separated list: the first non-empty {@code lane} entry wins.
+	 * @param baggage the header values
+	 * @return the lane, or {@code null} when there is no non-empty {@code lane} entry
+	 */
+	public static @Nullable String laneFromBaggage(List<String> baggage) {
+		for (String value : baggage) {
+			String lane = laneFromBaggage(value);
+			if (lane != null) {
+				return lane;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Returns the entries of every value of the {@code baggage} header, in order, without
+	 * any {@code lane} entry.
+	 * @param baggage the header values
+	 * @return the remaining entries as one header value, or {@code null} when none remain
+	 */
+	public static @Nullable String withoutBaggageLane(List<String> baggage) {
+		List<String> members = new ArrayList<>();
+		for (String value : baggage) {
+			members.addAll(otherMembers(value));
+		}
+		return members.isEmpty() ? null : String.join(",", members);
+	}
+
+	/**
 	 * Returns {@code baggage} with its {@code lane} entry set to {@code lane} (added last
 	 * when absent) and every other entry kept in order.
 	 * @param baggage the header value, possibly {@code null}

@@ -12,8 +12,13 @@ import java.security.NoSuchAlgorithmException;
  * <p>
  * {@link #bucket(String)} is the default: 64-bit FNV-1a over the value's UTF-8 bytes,
  * finished with the MurmurHash3 {@code fmix64} mixer (so that ids that differ only in
- * their last characters spread evenly), read as an unsigned number modulo 10000. It is
- * part of the public contract: the same value keeps its bucket in every release.
+ * their last characters spread evenly), read as an unsigned number modulo 10000:
+ * <pre class="code">
+ * h = 0xcbf29ce484222325; for each byte b: h = (h ^ b) * 0x100000001b3
+ * h ^= h &gt;&gt;&gt; 33; h *= 0xff51afd7ed558ccd; h ^= h &gt;&gt;&gt; 33; h *= 0xc4ceb9fe1a85ec53; h ^= h &gt;&gt;&gt; 33
+ * bucket = unsigned(h) mod 10000
+ * </pre> It is part of the public contract: the same value keeps its bucket in every
+ * release.
  * <p>
  * {@link #sha256Bucket(String)} reproduces gateways that read {@code sha256(value)} as an
  * unsigned big-endian integer modulo 100; it only has whole-percent resolution.
@@ -28,6 +33,10 @@ public final class StableHash {
 	private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
 
 	private static final long FNV_PRIME = 0x100000001b3L;
+
+	private static final long FMIX_C1 = 0xff51afd7ed558ccdL;
+
+	private static final long FMIX_C2 = 0xc4ceb9fe1a85ec53L;
 
 	private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
@@ -75,11 +84,14 @@ public final class StableHash {
 		}
 	}
 
+	/**
+	 * The finalizer of MurmurHash3's 128-bit x64 variant, with its published constants.
+	 */
 	private static long fmix64(long k) {
 		k ^= k >>> 33;
-		k *= 0xff51afd7ed558ccdL;
+		k *= FMIX_C1;
 		k ^= k >>> 33;
-		k *= 0xc4ceb93fe53e87ecL;
+		k *= FMIX_C2;
 		k ^= k >>> 33;
 		return k;
 	}

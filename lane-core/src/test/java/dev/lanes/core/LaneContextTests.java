@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -34,10 +35,18 @@ class LaneContextTests {
 	}
 
 	@Test
-	void blankLaneIsBase() {
-		try (LaneContext.Scope scope = LaneContext.open(" ")) {
-			assertThat(LaneContext.current()).isNull();
+	void onlyValidLaneNamesAreAcceptedAndHeldInCanonicalForm() {
+		for (String invalid : new String[] { " ", "", "base", "BASE", "gr ay", "x".repeat(64), "gray;drop" }) {
+			try (LaneContext.Scope scope = LaneContext.open("gray")) {
+				assertThatIllegalArgumentException().as(invalid).isThrownBy(() -> LaneContext.open(invalid));
+				assertThatIllegalArgumentException().as(invalid).isThrownBy(() -> LaneContext.set(invalid));
+				assertThat(LaneContext.current()).isEqualTo("gray");
+			}
 		}
+		try (LaneContext.Scope scope = LaneContext.open(" GRAY ")) {
+			assertThat(LaneContext.current()).isEqualTo("gray");
+		}
+		assertThat(LaneContext.current()).isNull();
 	}
 
 	@Test

@@ -14,7 +14,7 @@ class LaneHeadersTests {
 
 	@Test
 	void missingOrEmptyLaneEntryIsNull() {
-		assertThat(LaneHeaders.laneFromBaggage(null)).isNull();
+		assertThat(LaneHeaders.laneFromBaggage((String) null)).isNull();
 		assertThat(LaneHeaders.laneFromBaggage("")).isNull();
 		assertThat(LaneHeaders.laneFromBaggage("userId=7")).isNull();
 		assertThat(LaneHeaders.laneFromBaggage("lane=")).isNull();
@@ -32,7 +32,7 @@ class LaneHeadersTests {
 	void removesLaneAndKeepsOtherEntries() {
 		assertThat(LaneHeaders.withoutBaggageLane("userId=7, lane=gray")).isEqualTo("userId=7");
 		assertThat(LaneHeaders.withoutBaggageLane("lane=gray")).isNull();
-		assertThat(LaneHeaders.withoutBaggageLane(null)).isNull();
+		assertThat(LaneHeaders.withoutBaggageLane((String) null)).isNull();
 	}
 
 	@Test

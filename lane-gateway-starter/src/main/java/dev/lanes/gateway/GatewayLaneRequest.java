@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import dev.lanes.core.rule.LaneRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,8 +19,17 @@ import org.springframework.util.MultiValueMap;
 /**
  * A {@link LaneRequest} over a gateway request and, when a rule needs it, its buffered
  * body. The body is parsed lazily, at most once, and only as JSON or form data.
+ * <p>
+ * A JSON body in which an object repeats a key is not read at all (every body field is
+ * missing): parsers disagree on which of the values counts, so a rule must not see one
+ * value while the backend acts on another. Headers, query parameters and form fields that
+ * repeat a name give a rule their first value.
  */
 final class GatewayLaneRequest implements LaneRequest {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private final ServerHttpRequest request;
 
@@ -98,11 +108,11 @@ final class GatewayLaneRequest implements LaneRequest {
 	private @Nullable JsonNode json() {
 		if (this.json == null && this.body != null && this.body.length > 0) {
 			try {
-				this.json = JsonMapper.shared().readTree(this.body);
+				this.json = JSON.readTree(this.body);
 			}
 			catch (JacksonException ex) {
-				// Not JSON after all: every body field is missing.
-				this.json = JsonMapper.shared().missingNode();
+				// Not JSON after all, or a repeated key: every body field is missing.
+				this.json = JSON.missingNode();
 			}
 		}
 		return this.json;

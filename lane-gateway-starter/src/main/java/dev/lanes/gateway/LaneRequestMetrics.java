@@ -1,11 +1,13 @@
 package dev.lanes.gateway;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
-import dev.lanes.core.Lanes;
+import dev.lanes.core.LaneLabels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -23,20 +25,22 @@ public class LaneRequestMetrics {
 	public static final String METER_NAME = "lanes.gateway.requests";
 
 	/**
-	 * Most distinct lane labels counted; further lanes (which only a client can bring,
-	 * under {@code inbound-tag: trust}) are counted as {@value #OTHER_LANES}.
+	 * Most lanes counted under their own label that no rule names (only a client can
+	 * bring them, under {@code inbound-tag: trust}); further ones are counted as
+	 * {@value #OTHER_LANES}. Base and the lanes of the rules always have their own label.
 	 */
 	public static final int MAX_LANES = 100;
 
 	/**
-	 * Label of the lanes counted beyond {@value #MAX_LANES}; not a valid lane name, so it
-	 * never clashes with one.
+	 * Label of the unknown lanes counted beyond {@value #MAX_LANES}.
 	 */
-	public static final String OTHER_LANES = "_other";
+	public static final String OTHER_LANES = LaneLabels.OTHER;
 
 	private static final String NO_ROUTE = "none";
 
 	private final @Nullable MeterRegistry registry;
+
+	private final LaneLabels labels;
 
 	private final Map<String, LongAdder> perLane = new ConcurrentHashMap<>();
 
@@ -45,9 +49,11 @@ public class LaneRequestMetrics {
 	/**
 	 * Creates metrics that also publish to Micrometer when a registry is given.
 	 * @param registry the meter registry, or {@code null}
+	 * @param ruleLanes the lanes the rules in force name
 	 */
-	public LaneRequestMetrics(@Nullable MeterRegistry registry) {
+	public LaneRequestMetrics(@Nullable MeterRegistry registry, Supplier<Set<String>> ruleLanes) {
 		this.registry = registry;
+		this.labels = new LaneLabels(MAX_LANES, ruleLanes);
 	}
 
 	/**
@@ -56,7 +62,7 @@ public class LaneRequestMetrics {
 	 * @param routeId the gateway route id, or {@code null}
 	 */
 	public void record(@Nullable String lane, @Nullable String routeId) {
-		String label = boundedLabel(Lanes.label(lane));
+		String label = this.labels.label(lane);
 		this.perLane.computeIfAbsent(label, (key) -> new LongAdder()).increment();
 		if (this.registry != null) {
 			String route = (routeId != null) ? routeId : NO_ROUTE;
@@ -69,10 +75,6 @@ public class LaneRequestMetrics {
 							.register(this.registry))
 				.increment();
 		}
-	}
-
-	private String boundedLabel(String label) {
-		return (this.perLane.size() >= MAX_LANES && !this.perLane.containsKey(label)) ? OTHER_LANES : label;
 	}
 
 	/**

@@ -34,6 +34,13 @@ public class LaneSigningGlobalFilter implements GlobalFilter, Ordered {
 	 */
 	public static final int ORDER = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1;
 
+	/**
+	 * Exchange attribute holding the signature this filter made, which
+	 * {@link LaneProxiedHeadersFilter} writes again into the proxied headers after
+	 * hop-by-hop handling.
+	 */
+	public static final String SIGNATURE_ATTRIBUTE = LaneSigningGlobalFilter.class.getName() + ".signature";
+
 	private final @Nullable LaneSigner signer;
 
 	/**
@@ -55,6 +62,9 @@ public class LaneSigningGlobalFilter implements GlobalFilter, Ordered {
 		String lane = exchange.getAttribute(LaneTaggingGlobalFilter.LANE_ATTRIBUTE);
 		String signature = (lane != null && this.signer != null && isLoadBalanced(exchange)) ? this.signer.sign(lane)
 				: null;
+		if (signature != null) {
+			exchange.getAttributes().put(SIGNATURE_ATTRIBUTE, signature);
+		}
 		if (signature == null && !exchange.getRequest().getHeaders().containsHeader(LaneSignatures.HEADER)) {
 			return chain.filter(exchange);
 		}

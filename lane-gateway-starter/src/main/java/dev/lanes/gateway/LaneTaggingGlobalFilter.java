@@ -1,17 +1,13 @@
 package dev.lanes.gateway;
 
-import java.nio.charset.StandardCharsets;
-
-import dev.lanes.core.LaneHeaders;
+import dev.lanes.core.LaneContext;
+import dev.lanes.core.LaneTransport;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.rule.LaneDecision;
 import dev.lanes.core.rule.RuleSet;
-import dev.lanes.loadbalancer.LaneProperties;
-import dev.lanes.loadbalancer.propagation.LanePropagation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -20,25 +16,21 @@ import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * A {@link GlobalFilter} that tags each request with its lane: it applies the inbound tag
  * policy, evaluates the lane rules of the request's route, and sets the lane header (and
  * {@code baggage} entry) on the proxied request, so that the load balancer and every
- * service behind it see the lane. WebSocket handshakes are tagged the same way.
+ * service behind it see the lane. WebSocket handshakes are tagged the same way. The lane
+ * is also kept in the exchange attribute {@link #LANE_ATTRIBUTE}, from which
+ * {@link LaneProxiedHeadersFilter} writes it again into the headers actually sent, after
+ * every later filter.
  * <p>
- * The request body is read only when an enabled rule on the route needs it, only for JSON
- * and form content, and at most {@code lane.gateway.max-body-size} bytes; the backend
- * receives it byte for byte.
+ * The request body is read (by {@link LaneBodyCapture}) only when an enabled rule on the
+ * route needs it, only for JSON and form content, and at most
+ * {@code lane.gateway.max-body-size} bytes; the backend receives it byte for byte.
  */
 public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 
@@ -65,33 +57,27 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 
 	private final LaneRequestMetrics metrics;
 
-	private final LaneProperties lane;
-
-	private final String laneHeader;
-
-	private final boolean baggage;
+	private final LaneTransport transport;
 
 	private final InboundTagPolicy inboundTag;
 
-	private final int maxBodyBytes;
+	private final LaneBodyCapture bodyCapture;
 
 	/**
 	 * Creates a filter.
 	 * @param rules the rules in force
 	 * @param metrics where tagged requests are counted
-	 * @param lane how the lane travels: its header and whether baggage carries it
+	 * @param transport how the lane travels: its header and whether baggage carries it
 	 * @param inboundTag what to do with a lane sent by the client
 	 * @param maxBodyBytes the largest body read for body and form rules
 	 */
-	public LaneTaggingGlobalFilter(LaneRuleRegistry rules, LaneRequestMetrics metrics, LaneProperties lane,
+	public LaneTaggingGlobalFilter(LaneRuleRegistry rules, LaneRequestMetrics metrics, LaneTransport transport,
 			InboundTagPolicy inboundTag, int maxBodyBytes) {
 		this.rules = rules;
 		this.metrics = metrics;
-		this.lane = lane;
-		this.laneHeader = lane.getHeader();
-		this.baggage = lane.isBaggage();
+		this.transport = transport;
 		this.inboundTag = inboundTag;
-		this.maxBodyBytes = maxBodyBytes;
+		this.bodyCapture = new LaneBodyCapture(maxBodyBytes);
 	}
 
 	@Override
@@ -104,22 +90,15 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		String routeId = routeId(exchange);
 		if (this.inboundTag == InboundTagPolicy.TRUST) {
-			String inbound = this.lane.laneOf(request.getHeaders());
+			String inbound = this.transport.read(request.getHeaders()::getOrEmpty);
 			if (inbound != null) {
 				return forward(exchange, chain, inbound, null, routeId);
 			}
 		}
 		RuleSet ruleSet = this.rules.rules();
-		if (ruleSet.needsBody(routeId) && hasReadableBody(request)) {
-			return DataBufferUtils.join(request.getBody(), this.maxBodyBytes)
-				.map(LaneTaggingGlobalFilter::consume)
-				.defaultIfEmpty(new byte[0])
-				.flatMap((body) -> {
-					ServerWebExchange replaying = exchange.mutate().request(replay(exchange, body)).build();
-					LaneDecision decision = ruleSet.evaluate(new GatewayLaneRequest(request, body), routeId);
-					return forward(replaying, chain, null, decision, routeId);
-				})
-				.onErrorResume(DataBufferLimitException.class, (ex) -> refuseLargeBody(exchange));
+		if (ruleSet.needsBody(routeId) && this.bodyCapture.isReadable(request)) {
+			return this.bodyCapture.capture(exchange, (replaying, body) -> forward(replaying, chain, null,
+					ruleSet.evaluate(new GatewayLaneRequest(request, body), routeId), routeId));
 		}
 		return forward(exchange, chain, null, ruleSet.evaluate(new GatewayLaneRequest(request, null), routeId),
 				routeId);
@@ -132,6 +111,9 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 		if (lane != null) {
 			exchange.getAttributes().put(LANE_ATTRIBUTE, lane);
 		}
+		else {
+			exchange.getAttributes().remove(LANE_ATTRIBUTE);
+		}
 		if (decision != null) {
 			exchange.getAttributes().put(DECISION_ATTRIBUTE, decision);
 		}
@@ -139,88 +121,22 @@ public class LaneTaggingGlobalFilter implements GlobalFilter, Ordered {
 			logger.debug(
 					"Lane of " + exchange.getRequest().getPath() + " on route " + routeId + ": " + Lanes.label(lane));
 		}
-		HttpHeaders headers = exchange.getRequest().getHeaders();
 		Mono<Void> proxied;
-		if (lane == null && !carriesLane(headers)) {
+		if (lane == null && !this.transport.isPresent(exchange.getRequest().getHeaders()::getOrEmpty)) {
 			proxied = chain.filter(exchange);
 		}
 		else {
-			ServerHttpRequest tagged = exchange.getRequest().mutate().headers((h) -> tag(h, lane)).build();
+			ServerHttpRequest tagged = exchange.getRequest()
+				.mutate()
+				.headers((headers) -> this.transport
+					.write(LaneTransport.Headers.of(headers::getOrEmpty, headers::set, headers::remove), lane))
+				.build();
 			proxied = chain.filter(exchange.mutate().request(tagged).build());
 		}
 		// The gateway's decision is the lane of everything downstream, whatever an
-		// inbound
-		// filter put in the Reactor context from the client's own headers.
-		return proxied.contextWrite((context) -> (lane != null) ? context.put(LanePropagation.CONTEXT_KEY, lane)
-				: context.delete(LanePropagation.CONTEXT_KEY));
-	}
-
-	private void tag(HttpHeaders headers, @Nullable String lane) {
-		headers.remove(this.laneHeader);
-		String baggageValue = headers.getFirst(LaneHeaders.BAGGAGE);
-		String otherBaggage = LaneHeaders.withoutBaggageLane(baggageValue);
-		headers.remove(LaneHeaders.BAGGAGE);
-		if (lane != null) {
-			headers.set(this.laneHeader, lane);
-			if (this.baggage) {
-				headers.set(LaneHeaders.BAGGAGE, LaneHeaders.withBaggageLane(otherBaggage, lane));
-				return;
-			}
-		}
-		if (otherBaggage != null) {
-			headers.set(LaneHeaders.BAGGAGE, otherBaggage);
-		}
-	}
-
-	private boolean carriesLane(HttpHeaders headers) {
-		return headers.containsHeader(this.laneHeader)
-				|| LaneHeaders.laneFromBaggage(headers.getFirst(LaneHeaders.BAGGAGE)) != null;
-	}
-
-	private boolean hasReadableBody(ServerHttpRequest request) {
-		MediaType contentType = request.getHeaders().getContentType();
-		if (contentType == null || !(MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType)
-				|| MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
-				|| contentType.getSubtype().endsWith("+json"))) {
-			return false;
-		}
-		long length = request.getHeaders().getContentLength();
-		if (length > this.maxBodyBytes) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Body of " + length + " bytes exceeds lane.gateway.max-body-size; body rules see no body");
-			}
-			return false;
-		}
-		return length != 0;
-	}
-
-	private Mono<Void> refuseLargeBody(ServerWebExchange exchange) {
-		exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-		byte[] message = ("Request body exceeds lane.gateway.max-body-size (" + this.maxBodyBytes + " bytes)")
-			.getBytes(StandardCharsets.UTF_8);
-		return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(message)));
-	}
-
-	private static ServerHttpRequest replay(ServerWebExchange exchange, byte[] body) {
-		return new ServerHttpRequestDecorator(exchange.getRequest()) {
-
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
-			}
-
-		};
-	}
-
-	private static byte[] consume(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
+		// inbound filter put in the Reactor context from the client's own headers.
+		return proxied.contextWrite((context) -> (lane != null) ? context.put(LaneContext.CONTEXT_KEY, lane)
+				: context.delete(LaneContext.CONTEXT_KEY));
 	}
 
 	private static @Nullable String routeId(ServerWebExchange exchange) {

@@ -1,5 +1,7 @@
 package dev.lanes.gateway;
 
+import java.util.List;
+
 import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -10,15 +12,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A real HTTP and WebSocket backend for gateway tests. HTTP requests are answered with
- * the lane and baggage headers the backend received ({@code x-seen-lane},
- * {@code x-seen-baggage}) and the request body echoed byte for byte. A WebSocket on
- * {@code /ws} sends {@code lane=<lane>} as its first message.
+ * the lane and baggage headers the backend received ({@code x-seen-lane}: every value of
+ * {@code x-lane} joined by {@code " | "}, {@code x-seen-baggage}: every value of
+ * {@code baggage} likewise, {@code x-seen-names}: the names of every header) and the
+ * request body echoed byte for byte. A WebSocket on {@code /ws} sends {@code lane=<lane>}
+ * as its first message.
  */
 final class EchoBackend implements AutoCloseable {
 
 	static final String SEEN_LANE = "x-seen-lane";
 
 	static final String SEEN_BAGGAGE = "x-seen-baggage";
+
+	static final String SEEN_NAMES = "x-seen-names";
 
 	private final DisposableServer server;
 
@@ -37,7 +43,8 @@ final class EchoBackend implements AutoCloseable {
 						(in, out) -> out.sendString(Mono.just("lane=" + lane(in.headers()))).then(in.receive().then()))
 				.route((request) -> true,
 						(request, response) -> response.header(SEEN_LANE, lane(request.requestHeaders()))
-							.header(SEEN_BAGGAGE, String.valueOf(request.requestHeaders().get("baggage")))
+							.header(SEEN_NAMES, String.join(",", request.requestHeaders().names()))
+							.header(SEEN_BAGGAGE, String.join(" | ", request.requestHeaders().getAll("baggage")))
 							.sendByteArray(request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]))))
 			.bindNow();
 		return new EchoBackend(server);
@@ -74,8 +81,8 @@ final class EchoBackend implements AutoCloseable {
 	}
 
 	private static String lane(HttpHeaders headers) {
-		String lane = headers.get("x-lane");
-		return (lane != null) ? lane : "base";
+		List<String> lanes = headers.getAll("x-lane");
+		return lanes.isEmpty() ? "base" : String.join(" | ", lanes);
 	}
 
 	@Override

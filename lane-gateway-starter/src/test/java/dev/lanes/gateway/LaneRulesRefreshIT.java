@@ -9,9 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		properties = { "management.endpoints.web.exposure.include=lanes", "lane.gateway.rules[0].lane=gray",
 				"lane.gateway.rules[0].conditions[0].source=header", "lane.gateway.rules[0].conditions[0].name=canary",
 				"lane.gateway.rules[0].conditions[0].op===", "lane.gateway.rules[0].conditions[0].value=gray" })
+@ExtendWith(OutputCaptureExtension.class)
 class LaneRulesRefreshIT {
 
 	private static final String PUSHED = "pushed-config";
@@ -84,6 +88,15 @@ class LaneRulesRefreshIT {
 				"lane.gateway.rules[0].conditions[0].value", "blue"));
 		assertThat(laneSeen("blue")).isEqualTo("blue");
 		assertThat(laneSeen("gray")).isEqualTo("base");
+	}
+
+	@Test
+	void pushNamingAnUnknownRouteIsAppliedWithAWarning(CapturedOutput output) {
+		push(Map.of("lane.gateway.rules[0].lane", "blue", "lane.gateway.rules[0].routes[0]", "ordrs",
+				"lane.gateway.rules[0].ratio", "100"));
+		assertThat(laneSeen("gray")).isEqualTo("base");
+		assertThat(output).contains("Lane rules in force name routes the gateway does not have (yet)")
+			.contains("lane.gateway.rules[0].routes[0]: no route has the id 'ordrs' (routes: [default])");
 	}
 
 	@Test

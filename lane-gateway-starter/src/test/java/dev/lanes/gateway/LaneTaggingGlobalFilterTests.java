@@ -3,10 +3,10 @@ package dev.lanes.gateway;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.lanes.core.LaneTransport;
 import dev.lanes.core.rule.ConditionDefinition;
 import dev.lanes.core.rule.LaneDecision;
 import dev.lanes.core.rule.RuleDefinition;
-import dev.lanes.loadbalancer.LaneProperties;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +25,7 @@ class LaneTaggingGlobalFilterTests {
 			List.of(new RuleDefinition("gray", List.of(new ConditionDefinition("header", "canary", "==", "gray")))),
 			"lane.gateway.rules");
 
-	private final LaneRequestMetrics metrics = new LaneRequestMetrics(null);
+	private final LaneRequestMetrics metrics = new LaneRequestMetrics(null, this.rules::ruleLanes);
 
 	private final AtomicReference<ServerWebExchange> forwarded = new AtomicReference<>();
 
@@ -35,7 +35,7 @@ class LaneTaggingGlobalFilterTests {
 	};
 
 	private LaneTaggingGlobalFilter filter(InboundTagPolicy policy) {
-		return new LaneTaggingGlobalFilter(this.rules, this.metrics, new LaneProperties(), policy, 1024);
+		return new LaneTaggingGlobalFilter(this.rules, this.metrics, LaneTransport.DEFAULT, policy, 1024);
 	}
 
 	private ServerHttpRequest run(InboundTagPolicy policy, MockServerHttpRequest.BaseBuilder<?> request) {

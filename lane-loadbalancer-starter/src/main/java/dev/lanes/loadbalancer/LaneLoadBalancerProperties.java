@@ -47,6 +47,8 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 	 */
 	private Map<String, Lane> lanes = new LinkedHashMap<>();
 
+	private volatile @Nullable Set<String> configuredLanes;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -69,6 +71,22 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 
 	public void setLanes(Map<String, Lane> lanes) {
 		this.lanes = lanes;
+		this.configuredLanes = null;
+	}
+
+	/**
+	 * Returns the lanes named in {@code lane.loadbalancer.lanes}, in canonical form.
+	 * @return the lanes
+	 */
+	public Set<String> configuredLanes() {
+		Set<String> lanes = this.configuredLanes;
+		if (lanes == null) {
+			Set<String> canonical = new HashSet<>();
+			this.lanes.keySet().forEach((lane) -> canonical.add(lane.toLowerCase(Locale.ROOT)));
+			lanes = Set.copyOf(canonical);
+			this.configuredLanes = lanes;
+		}
+		return lanes;
 	}
 
 	/**
@@ -98,6 +116,7 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
 	 */
 	public void validate() {
+		this.configuredLanes = null;
 		Set<String> canonical = new HashSet<>();
 		for (Map.Entry<String, Lane> entry : this.lanes.entrySet()) {
 			String lane = entry.getKey();
@@ -112,9 +131,12 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 								+ " and is not 'base'");
 			}
 			String fallback = entry.getValue().getFallback();
-			if (!FALLBACK_BASE.equals(fallback) && !FALLBACK_REJECT.equals(fallback) && !Lanes.isValidName(fallback)) {
+			if (!FALLBACK_BASE.equals(fallback) && !FALLBACK_REJECT.equals(fallback)
+					&& (!Lanes.isValidName(fallback) || !isConfigured(fallback))) {
 				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
-						"Use 'base', 'reject' or the name of another lane");
+						"Use 'base', 'reject' or another lane of lane.loadbalancer.lanes (a lane reached only"
+								+ " through a fallback is declared there too, e.g. lane.loadbalancer.lanes." + fallback
+								+ ".fallback=base)");
 			}
 			if (lane.equalsIgnoreCase(fallback)) {
 				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
@@ -122,6 +144,10 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 			}
 			checkNoLoop(lane, path);
 		}
+	}
+
+	private boolean isConfigured(String lane) {
+		return this.lanes.keySet().stream().anyMatch((key) -> key.equalsIgnoreCase(lane));
 	}
 
 	private void checkNoLoop(String lane, String path) {

@@ -3,6 +3,7 @@ package dev.lanes.loadbalancer;
 import java.util.Locale;
 
 import dev.lanes.core.LaneHeaders;
+import dev.lanes.core.LaneTransport;
 import dev.lanes.core.Lanes;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,7 @@ public class LaneProperties {
 	/**
 	 * Name of the header that carries the lane between services.
 	 */
-	private String header = "x-lane";
+	private String header = LaneHeaders.DEFAULT_LANE_HEADER;
 
 	/**
 	 * Whether the lane is also read from and written to the W3C "baggage" header as the
@@ -29,11 +30,7 @@ public class LaneProperties {
 	 */
 	private boolean baggage = true;
 
-	/**
-	 * Whether to turn on Reactor's automatic context propagation so that the lane follows
-	 * Reactor operators across threads.
-	 */
-	private boolean reactorContextPropagation = true;
+	private volatile LaneTransport transport = LaneTransport.DEFAULT;
 
 	private final Inbound inbound = new Inbound();
 
@@ -44,11 +41,13 @@ public class LaneProperties {
 	}
 
 	public void setHeader(String header) {
-		if (!StringUtils.hasText(header)) {
-			throw new InvalidConfigurationPropertyValueException("lane.header", header,
-					"The header name must not be empty");
+		try {
+			this.transport = new LaneTransport(header, this.baggage);
 		}
-		this.header = header.trim();
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("lane.header", header, ex.getMessage());
+		}
+		this.header = this.transport.header();
 	}
 
 	public boolean isBaggage() {
@@ -57,14 +56,16 @@ public class LaneProperties {
 
 	public void setBaggage(boolean baggage) {
 		this.baggage = baggage;
+		this.transport = new LaneTransport(this.header, baggage);
 	}
 
-	public boolean isReactorContextPropagation() {
-		return this.reactorContextPropagation;
-	}
-
-	public void setReactorContextPropagation(boolean reactorContextPropagation) {
-		this.reactorContextPropagation = reactorContextPropagation;
+	/**
+	 * Returns how the lane travels in headers, from {@code lane.header} and
+	 * {@code lane.baggage}.
+	 * @return the lane codec
+	 */
+	public LaneTransport transport() {
+		return this.transport;
 	}
 
 	public Inbound getInbound() {
@@ -76,18 +77,14 @@ public class LaneProperties {
 	}
 
 	/**
-	 * Reads the lane carried by a request's headers: the lane header first, then the
-	 * {@code lane} entry of the baggage header when {@link #isBaggage() baggage} is
-	 * enabled.
+	 * Reads the lane carried by a request's headers with the {@link #transport() lane
+	 * codec}: the lane header first, then the {@code lane} entry of every baggage header
+	 * when {@link #isBaggage() baggage} is enabled.
 	 * @param headers the request headers, possibly {@code null}
 	 * @return the lane, or {@code null} when the headers carry none (base traffic)
 	 */
 	public @Nullable String laneOf(@Nullable HttpHeaders headers) {
-		if (headers == null) {
-			return null;
-		}
-		return LaneHeaderValues.lane(headers.getFirst(this.header),
-				this.baggage ? headers.getFirst(LaneHeaders.BAGGAGE) : null);
+		return (headers != null) ? this.transport.read(SpringHeaders.of(headers)) : null;
 	}
 
 	/**

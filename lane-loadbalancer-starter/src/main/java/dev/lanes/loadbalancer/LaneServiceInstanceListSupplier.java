@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.lanes.core.LaneContext;
 import dev.lanes.core.Lanes;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,19 +45,14 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 	/**
 	 * Name of the counter of instance choices.
 	 */
-	public static final String METRIC_NAME = "lanes.loadbalancer.choices";
+	public static final String METRIC_NAME = LaneChoiceMetrics.METRIC_NAME;
 
 	/**
-	 * Lane tag of the choice counter once a service has counted {@value #MAX_COUNTERS}
-	 * distinct lane and outcome pairs. It is not a valid lane name, so it never clashes
-	 * with one.
+	 * Shortest time between two WARN lines about refused choices of one service and lane.
 	 */
-	public static final String OTHER_LANES = "_other";
+	static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-	/**
-	 * Most counters kept per service.
-	 */
-	public static final int MAX_COUNTERS = 300;
+	private static final int MAX_WARNED = 1000;
 
 	private static final Log logger = LogFactory.getLog(LaneServiceInstanceListSupplier.class);
 
@@ -65,9 +60,9 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 
 	private final LaneLoadBalancerProperties properties;
 
-	private final @Nullable MeterRegistry meterRegistry;
+	private final @Nullable LaneChoiceMetrics metrics;
 
-	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+	private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a supplier filtering what {@code delegate} supplies.
@@ -83,7 +78,7 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 		Assert.notNull(properties, "'properties' must not be null");
 		this.laneProperties = laneProperties;
 		this.properties = properties;
-		this.meterRegistry = meterRegistry;
+		this.metrics = (meterRegistry != null) ? new LaneChoiceMetrics(meterRegistry, properties) : null;
 	}
 
 	@Override
@@ -111,7 +106,7 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 				return lane;
 			}
 		}
-		return Lanes.canonical(LaneContext.current());
+		return LaneContext.current();
 	}
 
 	/**
@@ -196,7 +191,7 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 	}
 
 	private List<ServiceInstance> chosen(@Nullable String lane, String outcome, List<ServiceInstance> instances) {
-		count(lane, outcome);
+		count(lane, outcome, "matched".equals(outcome));
 		if (logger.isDebugEnabled()) {
 			logger.debug("Lane " + Lanes.label(lane) + " of service " + getServiceId() + ": " + outcome + ", "
 					+ instances.size() + " instance(s)");
@@ -205,29 +200,39 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 	}
 
 	private LaneRoutingException rejected(@Nullable String lane, String message) {
-		count(lane, "rejected");
+		count(lane, "rejected", false);
+		warn(lane, message);
 		return new LaneRoutingException(getServiceId(), lane, message);
 	}
 
-	private void count(@Nullable String lane, String outcome) {
-		if (this.meterRegistry == null) {
+	private void count(@Nullable String lane, String outcome, boolean served) {
+		if (this.metrics != null) {
+			this.metrics.record(String.valueOf(getServiceId()), lane, outcome, served);
+		}
+	}
+
+	/**
+	 * Logs a refused choice at WARN, at most once a minute per lane of this service (a
+	 * flood of refused requests must not flood the log).
+	 */
+	private void warn(@Nullable String lane, String message) {
+		if (!logger.isWarnEnabled()) {
 			return;
 		}
-		String label = Lanes.label(lane);
-		Counter counter = this.counters.get(label + '|' + outcome);
-		if (counter == null) {
-			// Lanes come from request headers: cap the tag values a client can create.
-			if (this.counters.size() >= MAX_COUNTERS) {
-				label = OTHER_LANES;
-			}
-			String tag = label;
-			counter = this.counters.computeIfAbsent(tag + '|' + outcome,
-					(key) -> Counter.builder(METRIC_NAME)
-						.description("Instance choices of the lane-aware load balancer")
-						.tags("service", String.valueOf(getServiceId()), "lane", tag, "outcome", outcome)
-						.register(this.meterRegistry));
+		long now = System.nanoTime();
+		String key = Lanes.label(lane);
+		if (this.lastWarned.size() >= MAX_WARNED && !this.lastWarned.containsKey(key)) {
+			key = "_other";
 		}
-		counter.increment();
+		boolean[] due = new boolean[1];
+		this.lastWarned.compute(key, (k, last) -> {
+			due[0] = last == null || now - last >= WARN_INTERVAL_NANOS;
+			return due[0] ? now : last;
+		});
+		if (due[0]) {
+			logger.warn("Refused a request of lane " + Lanes.label(lane) + " for service '" + getServiceId() + "': "
+					+ message + " (logged at most once a minute per service and lane)");
+		}
 	}
 
 }

@@ -34,6 +34,19 @@ class LaneLoadBalancerPropertiesTests {
 	}
 
 	@Test
+	void refusesTypoOfRejectAndUndeclaredLaneNamingThePropertyPath() {
+		for (String fallback : new String[] { "rejct", "green" }) {
+			LaneLoadBalancerProperties properties = new LaneLoadBalancerProperties();
+			LaneLoadBalancerProperties.Lane lane = new LaneLoadBalancerProperties.Lane();
+			lane.setFallback(fallback);
+			properties.getLanes().put("gray", lane);
+			assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(properties::validate)
+				.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("lane.loadbalancer.lanes.gray.fallback"))
+				.withMessageContaining("another lane of lane.loadbalancer.lanes");
+		}
+	}
+
+	@Test
 	void refusesInvalidLaneName() {
 		lane("base", "reject");
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)

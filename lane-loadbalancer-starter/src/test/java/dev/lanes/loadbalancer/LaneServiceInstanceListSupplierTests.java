@@ -3,6 +3,16 @@ package dev.lanes.loadbalancer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.lanes.core.LaneLabels;
+import io.micrometer.core.instrument.Counter;
 import java.util.List;
 import java.util.Map;
 
@@ -201,14 +211,43 @@ class LaneServiceInstanceListSupplierTests {
 	}
 
 	@Test
-	void capsCounterTagsCreatedByRequestHeaders() {
-		LaneServiceInstanceListSupplier supplier = supplier(C1);
-		for (int i = 0; i < LaneServiceInstanceListSupplier.MAX_COUNTERS + 50; i++) {
-			supplier.select("lane-" + i, List.of(C1));
+	void floodOfUnknownLanesCannotBlindBaseServedAndConfiguredLanes() throws Exception {
+		lane("blue").setFallback("base");
+		LaneServiceInstanceListSupplier supplier = supplier(C1, C_GRAY);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<?>> floods = new ArrayList<>();
+		for (int t = 0; t < 8; t++) {
+			int thread = t;
+			floods.add(pool.submit(() -> {
+				for (int i = 0; i < 100; i++) {
+					supplier.select("junk-" + ((i % 2 == 0) ? i : thread * 1000 + i), List.of(C1, C_GRAY));
+				}
+			}));
 		}
-		assertThat(this.registry.find(LaneServiceInstanceListSupplier.METRIC_NAME).counters())
-			.hasSizeLessThanOrEqualTo(LaneServiceInstanceListSupplier.MAX_COUNTERS + 1);
-		assertThat(count(LaneServiceInstanceListSupplier.OTHER_LANES, "fallback")).isEqualTo(50);
+		for (Future<?> flood : floods) {
+			flood.get(30, TimeUnit.SECONDS);
+		}
+		pool.shutdown();
+		supplier.select(null, List.of(C1, C_GRAY));
+		supplier.select("gray", List.of(C1, C_GRAY));
+		supplier.select("blue", List.of(C1, C_GRAY));
+		assertThat(count("base", "matched")).isEqualTo(1);
+		assertThat(count("gray", "matched")).isEqualTo(1);
+		assertThat(count("blue", "fallback")).isEqualTo(1);
+		Set<String> junk = new HashSet<>();
+		this.registry.find(LaneServiceInstanceListSupplier.METRIC_NAME)
+			.counters()
+			.forEach((counter) -> junk.add(counter.getId().getTag("lane")));
+		junk.removeAll(Set.of("base", "gray", "blue", LaneLabels.OTHER));
+		assertThat(junk).hasSize(LaneChoiceMetrics.MAX_UNKNOWN_LANES);
+		assertThat(count(LaneLabels.OTHER, "fallback")).isPositive();
+		double fallbacks = this.registry.find(LaneServiceInstanceListSupplier.METRIC_NAME)
+			.tag("outcome", "fallback")
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
+		assertThat(fallbacks).isEqualTo(8 * 100 + 1);
 	}
 
 	@Test

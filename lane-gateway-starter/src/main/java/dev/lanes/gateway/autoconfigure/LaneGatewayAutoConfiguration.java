@@ -4,8 +4,12 @@ import java.time.Clock;
 
 import dev.lanes.core.trust.LaneKey;
 import dev.lanes.core.trust.LaneSigner;
+
+import dev.lanes.gateway.LaneGatewayInboundFilter;
 import dev.lanes.gateway.LaneGatewayProperties;
+import dev.lanes.gateway.LaneProxiedHeadersFilter;
 import dev.lanes.gateway.LaneRequestMetrics;
+import dev.lanes.gateway.LaneRouteCheck;
 import dev.lanes.gateway.LaneRuleRegistry;
 import dev.lanes.gateway.LaneRulesRefreshListener;
 import dev.lanes.gateway.LaneSigningGlobalFilter;
@@ -24,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -45,15 +50,15 @@ public final class LaneGatewayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LaneRequestMetrics laneRequestMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
-		return new LaneRequestMetrics(meterRegistry.getIfAvailable());
+	LaneRequestMetrics laneRequestMetrics(ObjectProvider<MeterRegistry> meterRegistry, LaneRuleRegistry rules) {
+		return new LaneRequestMetrics(meterRegistry.getIfAvailable(), rules::ruleLanes);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	LaneTaggingGlobalFilter laneTaggingGlobalFilter(LaneRuleRegistry registry, LaneRequestMetrics metrics,
 			LaneGatewayProperties properties, LaneProperties lane) {
-		return new LaneTaggingGlobalFilter(registry, metrics, lane, properties.getInboundTag(),
+		return new LaneTaggingGlobalFilter(registry, metrics, lane.transport(), properties.getInboundTag(),
 				Math.toIntExact(properties.getMaxBodySize().toBytes()));
 	}
 
@@ -64,13 +69,31 @@ public final class LaneGatewayAutoConfiguration {
 		return new LaneSigningGlobalFilter((key != null) ? new LaneSigner(key, Clock.systemUTC()) : null);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	LaneGatewayInboundFilter laneGatewayInboundFilter(LaneProperties lane, LaneGatewayProperties properties) {
+		return new LaneGatewayInboundFilter(lane.transport(), properties.getInboundTag());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LaneProxiedHeadersFilter laneProxiedHeadersFilter(LaneProperties lane) {
+		return new LaneProxiedHeadersFilter(lane.transport());
+	}
+
+	@Bean
+	LaneRouteCheck laneRouteCheck(ObjectProvider<RouteLocator> routes, LaneGatewayProperties properties) {
+		return new LaneRouteCheck(routes, properties.getRules(), LaneGatewayProperties.PREFIX + ".rules");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(EnvironmentChangeEvent.class)
 	static class RefreshConfiguration {
 
 		@Bean
-		LaneRulesRefreshListener laneRulesRefreshListener(Environment environment, LaneRuleRegistry registry) {
-			return new LaneRulesRefreshListener(environment, registry);
+		LaneRulesRefreshListener laneRulesRefreshListener(Environment environment, LaneRuleRegistry registry,
+				ObjectProvider<RouteLocator> routes) {
+			return new LaneRulesRefreshListener(environment, registry, routes);
 		}
 
 	}

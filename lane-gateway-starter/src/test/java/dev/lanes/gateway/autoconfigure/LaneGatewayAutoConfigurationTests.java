@@ -1,11 +1,13 @@
 package dev.lanes.gateway.autoconfigure;
 
 import dev.lanes.core.rule.InvalidRulesException;
+import dev.lanes.gateway.LaneRouteCheck;
 import dev.lanes.gateway.LaneRuleRegistry;
 import dev.lanes.gateway.LaneRulesRefreshListener;
 import dev.lanes.gateway.LaneTaggingGlobalFilter;
 import dev.lanes.gateway.endpoint.LanesEndpoint;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -13,6 +15,8 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +74,28 @@ class LaneGatewayAutoConfigurationTests {
 				assertThat(analysis.getDescription())
 					.contains("lane.gateway.rules[0].conditions[0].op: unknown operator 'equals'");
 			});
+	}
+
+	@Test
+	void ruleNamingAnUnknownRouteFailsStartupWithItsPropertyPath() {
+		this.runner.withBean(RouteLocator.class, () -> () -> Flux.just(route("orders"), route("users")))
+			.withPropertyValues("lane.gateway.rules[0].lane=gray", "lane.gateway.rules[0].ratio=10",
+					"lane.gateway.rules[0].routes[0]=orders", "lane.gateway.rules[0].routes[1]=ordrs")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).isInstanceOf(InvalidRulesException.class)
+					.hasMessageContaining(
+							"lane.gateway.rules[0].routes[1]: no route has the id 'ordrs' (routes: [orders, users])")
+					.hasMessageNotContaining("routes[0]");
+			});
+		this.runner.withBean(RouteLocator.class, () -> () -> Flux.just(route("orders")))
+			.withPropertyValues("lane.gateway.rules[0].lane=gray", "lane.gateway.rules[0].ratio=10",
+					"lane.gateway.rules[0].routes[0]=orders")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(LaneRouteCheck.class));
+	}
+
+	private static Route route(String id) {
+		return Route.async().id(id).uri("http://127.0.0.1:1").predicate((exchange) -> true).build();
 	}
 
 	@Test

@@ -13,7 +13,8 @@ import dev.lanes.loadbalancer.propagation.LaneWebClientCustomizer;
 import dev.lanes.loadbalancer.propagation.LaneWebFilter;
 import dev.lanes.loadbalancer.propagation.OutboundLaneGuard;
 import dev.lanes.loadbalancer.inbound.LaneTrustBoundary;
-import io.micrometer.context.ContextRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Hooks;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +30,9 @@ import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -177,17 +180,32 @@ public class LanePropagationAutoConfiguration {
 
 	/**
 	 * Reactor thread hops: Micrometer context propagation moves the lane between the
-	 * Reactor context and {@code LaneContext}. The accessor is registered through
-	 * {@code META-INF/services}; this turns Reactor's automatic mode on.
+	 * Reactor context and {@code LaneContext} when Reactor's automatic mode is on, which
+	 * Spring Boot's {@code spring.reactor.context-propagation=auto} does (the starter
+	 * makes {@code auto} the default). The accessor is registered through
+	 * {@code META-INF/services}.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ Hooks.class, ContextRegistry.class })
-	@ConditionalOnProperty(name = "lane.reactor-context-propagation", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnClass(Hooks.class)
 	static class ReactorConfiguration {
 
-		ReactorConfiguration() {
-			ContextRegistry.getInstance();
-			Hooks.enableAutomaticContextPropagation();
+		private static final Log logger = LogFactory.getLog(ReactorConfiguration.class);
+
+		private static final String BOOT_REACTOR_AUTO_CONFIGURATION = "org.springframework.boot.reactor.autoconfigure.ReactorAutoConfiguration";
+
+		ReactorConfiguration(Environment environment) {
+			String mode = environment.getProperty(LaneReactorDefaults.PROPERTY, "limited").trim();
+			if (!LaneReactorDefaults.AUTO.equalsIgnoreCase(mode)) {
+				logger.warn(LaneReactorDefaults.PROPERTY + "=" + mode
+						+ ": the lane does not follow Reactor operators across threads, so work after a"
+						+ " publishOn or subscribeOn hop runs as base traffic; set it to 'auto'");
+				return;
+			}
+			if (!ClassUtils.isPresent(BOOT_REACTOR_AUTO_CONFIGURATION, getClass().getClassLoader())) {
+				// Spring Boot's Reactor support is not on the class path to read the
+				// property: do what it would do.
+				Hooks.enableAutomaticContextPropagation();
+			}
 		}
 
 	}

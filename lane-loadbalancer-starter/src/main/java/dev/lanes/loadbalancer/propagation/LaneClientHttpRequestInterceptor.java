@@ -3,7 +3,9 @@ package dev.lanes.loadbalancer.propagation;
 import java.io.IOException;
 
 import dev.lanes.core.LaneContext;
+import dev.lanes.core.LaneTransport;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.SpringHeaders;
 import dev.lanes.loadbalancer.inbound.LaneOrigin;
 
 import org.springframework.http.HttpRequest;
@@ -46,9 +48,9 @@ public class LaneClientHttpRequestInterceptor implements ClientHttpRequestInterc
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		String lane = LanePropagation.currentLane();
-		LanePropagation.write(this.properties, lane, request.getHeaders()::getFirst, request.getHeaders()::set);
-		this.guard.guard(OutboundLaneGuard.REST, lane, LaneOrigin.current(), request.getHeaders()::getFirst,
-				request.getHeaders()::set);
+		LaneTransport.Headers headers = SpringHeaders.of(request.getHeaders());
+		LanePropagation.write(this.properties, lane, headers);
+		this.guard.guard(OutboundLaneGuard.REST, lane, LaneOrigin.current(), headers);
 		return execution.execute(request, body);
 	}
 

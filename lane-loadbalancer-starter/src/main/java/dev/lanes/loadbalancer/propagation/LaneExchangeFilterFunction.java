@@ -1,8 +1,10 @@
 package dev.lanes.loadbalancer.propagation;
 
 import dev.lanes.core.LaneContext;
+import dev.lanes.core.LaneTransport;
 import dev.lanes.core.Lanes;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.SpringHeaders;
 import dev.lanes.loadbalancer.inbound.InboundLane;
 import dev.lanes.loadbalancer.inbound.LaneOrigin;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +57,9 @@ public class LaneExchangeFilterFunction implements ExchangeFilterFunction {
 			}
 			ClientRequest.Builder builder = ClientRequest.from(request);
 			builder.headers((headers) -> {
-				LanePropagation.write(this.properties, lane, headers::getFirst, headers::set);
-				this.guard.guard(OutboundLaneGuard.WEBCLIENT, lane, origin, headers::getFirst, headers::set);
+				LaneTransport.Headers view = SpringHeaders.of(headers);
+				LanePropagation.write(this.properties, lane, view);
+				this.guard.guard(OutboundLaneGuard.WEBCLIENT, lane, origin, view);
 			});
 			return next.exchange(builder.build());
 		});

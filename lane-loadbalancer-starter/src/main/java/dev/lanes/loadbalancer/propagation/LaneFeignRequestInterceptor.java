@@ -1,14 +1,14 @@
 package dev.lanes.loadbalancer.propagation;
 
-import java.util.Collection;
-import java.util.function.BiConsumer;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.lanes.core.LaneContext;
+import dev.lanes.core.LaneTransport;
 import dev.lanes.loadbalancer.LaneProperties;
 import dev.lanes.loadbalancer.inbound.LaneOrigin;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -46,22 +46,21 @@ public class LaneFeignRequestInterceptor implements RequestInterceptor {
 	@Override
 	public void apply(RequestTemplate template) {
 		String lane = LanePropagation.currentLane();
-		BiConsumer<String, String> set = (name, value) -> {
+		LaneTransport.Headers headers = LaneTransport.Headers.of((name) -> values(template, name), (name, value) -> {
 			template.removeHeader(name);
 			template.header(name, value);
-		};
-		LanePropagation.write(this.properties, lane, (name) -> first(template, name), set);
-		this.guard.guard(OutboundLaneGuard.FEIGN, lane, LaneOrigin.current(), (name) -> first(template, name), set);
+		}, template::removeHeader);
+		LanePropagation.write(this.properties, lane, headers);
+		this.guard.guard(OutboundLaneGuard.FEIGN, lane, LaneOrigin.current(), headers);
 	}
 
-	private static @Nullable String first(RequestTemplate template, String name) {
+	private static List<String> values(RequestTemplate template, String name) {
 		for (var entry : template.headers().entrySet()) {
 			if (entry.getKey().equalsIgnoreCase(name)) {
-				Collection<String> values = entry.getValue();
-				return values.isEmpty() ? null : values.iterator().next();
+				return new ArrayList<>(entry.getValue());
 			}
 		}
-		return null;
+		return List.of();
 	}
 
 }

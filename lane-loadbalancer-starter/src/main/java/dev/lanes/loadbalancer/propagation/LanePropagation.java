@@ -1,11 +1,7 @@
 package dev.lanes.loadbalancer.propagation;
 
-import java.util.function.BiConsumer;
-import java.util.function.Function;
-
 import dev.lanes.core.LaneContext;
-import dev.lanes.core.LaneHeaders;
-import dev.lanes.core.Lanes;
+import dev.lanes.core.LaneTransport;
 import dev.lanes.loadbalancer.LaneProperties;
 import org.jspecify.annotations.Nullable;
 
@@ -16,39 +12,36 @@ public final class LanePropagation {
 
 	/**
 	 * Key of the lane in the Reactor context, also the key of the Micrometer
-	 * {@code ThreadLocalAccessor} that mirrors it into {@link LaneContext}.
+	 * {@code ThreadLocalAccessor} that mirrors it into {@link LaneContext}; the same as
+	 * {@link LaneContext#CONTEXT_KEY}.
 	 */
-	public static final String CONTEXT_KEY = "lanes.lane";
+	public static final String CONTEXT_KEY = LaneContext.CONTEXT_KEY;
 
 	private LanePropagation() {
 	}
 
 	/**
-	 * Returns the lane of the current thread's work, if it is a valid lane name.
+	 * Returns the lane of the current thread's work.
 	 * @return the lane, or {@code null} for base traffic
 	 */
 	public static @Nullable String currentLane() {
-		return Lanes.canonical(LaneContext.current());
+		return LaneContext.current();
 	}
 
 	/**
-	 * Writes {@code lane} into outgoing request headers: the lane header, and the
-	 * {@code lane} entry of the baggage header when baggage is enabled. A lane header the
-	 * caller already set is left as it is.
+	 * Writes {@code lane} into outgoing request headers with the lane codec: the lane
+	 * header, and the {@code lane} entry of the baggage header when baggage is enabled. A
+	 * lane header the caller already set is left as it is.
 	 * @param properties the header settings
 	 * @param lane the lane, or {@code null} for base traffic (nothing is written)
-	 * @param getFirst reads the first value of a header
-	 * @param set replaces the values of a header
+	 * @param headers the outgoing request's headers
 	 */
-	static void write(LaneProperties properties, @Nullable String lane, Function<String, @Nullable String> getFirst,
-			BiConsumer<String, String> set) {
-		if (lane == null || getFirst.apply(properties.getHeader()) != null) {
+	static void write(LaneProperties properties, @Nullable String lane, LaneTransport.Headers headers) {
+		LaneTransport transport = properties.transport();
+		if (lane == null || !headers.values(transport.header()).isEmpty()) {
 			return;
 		}
-		set.accept(properties.getHeader(), lane);
-		if (properties.isBaggage()) {
-			set.accept(LaneHeaders.BAGGAGE, LaneHeaders.withBaggageLane(getFirst.apply(LaneHeaders.BAGGAGE), lane));
-		}
+		transport.write(headers, lane);
 	}
 
 }

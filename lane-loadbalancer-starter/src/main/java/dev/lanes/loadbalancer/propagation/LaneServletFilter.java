@@ -1,10 +1,9 @@
 package dev.lanes.loadbalancer.propagation;
 
 import java.io.IOException;
+import java.util.Collections;
 
 import dev.lanes.core.LaneContext;
-import dev.lanes.core.LaneHeaders;
-import dev.lanes.loadbalancer.LaneHeaderValues;
 import dev.lanes.core.trust.LaneSignatures;
 import dev.lanes.loadbalancer.LaneProperties;
 import dev.lanes.loadbalancer.inbound.InboundLane;
@@ -58,8 +57,7 @@ public class LaneServletFilter extends OncePerRequestFilter implements Ordered {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String lane = LaneHeaderValues.lane(request.getHeader(this.properties.getHeader()),
-				this.properties.isBaggage() ? request.getHeader(LaneHeaders.BAGGAGE) : null);
+		String lane = this.properties.transport().read((name) -> Collections.list(request.getHeaders(name)));
 		InboundLane inbound = this.boundary.resolve(lane, request.getHeader(LaneSignatures.HEADER),
 				request.getRemoteAddr());
 		// A base request opens a null scope too, clearing anything a previous request

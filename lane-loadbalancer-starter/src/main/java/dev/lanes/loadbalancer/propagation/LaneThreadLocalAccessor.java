@@ -1,6 +1,7 @@
 package dev.lanes.loadbalancer.propagation;
 
 import dev.lanes.core.LaneContext;
+import dev.lanes.core.Lanes;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
@@ -22,9 +23,15 @@ public class LaneThreadLocalAccessor implements ThreadLocalAccessor<String> {
 		return LaneContext.current();
 	}
 
+	/**
+	 * Makes the lane of the Reactor context current. A value that is not a valid lane
+	 * name (something other code put under the key) makes the work base traffic rather
+	 * than fail the operator that restores it.
+	 * @param value the lane from the Reactor context
+	 */
 	@Override
 	public void setValue(String value) {
-		LaneContext.set(value);
+		LaneContext.set(Lanes.canonical(value));
 	}
 
 	@Override

@@ -1,8 +1,8 @@
 package dev.lanes.loadbalancer.propagation;
 
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.List;
 
+import dev.lanes.core.LaneTransport;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.trust.LaneSignatures;
 import dev.lanes.loadbalancer.LaneProperties;
@@ -55,11 +55,10 @@ public class OutboundLaneGuard {
 	 * @param lane the lane of the work making the call, or {@code null} for base
 	 * @param origin the inbound lane of that work, or {@code null} when it was not
 	 * started by a request
-	 * @param getFirst reads the first value of a request header
-	 * @param set replaces the values of a request header
+	 * @param headers the outgoing request's headers
 	 */
 	public void guard(String client, @Nullable String lane, @Nullable InboundLane origin,
-			Function<String, @Nullable String> getFirst, BiConsumer<String, String> set) {
+			LaneTransport.Headers headers) {
 		if (origin == null || origin.lane() == null) {
 			return;
 		}
@@ -67,12 +66,12 @@ public class OutboundLaneGuard {
 			this.leaks.lost(origin.lane(), client);
 		}
 		String signature = origin.signature();
-		if (signature == null || getFirst.apply(LaneSignatures.HEADER) != null) {
+		if (signature == null || !headers.values(LaneSignatures.HEADER).isEmpty()) {
 			return;
 		}
-		String header = getFirst.apply(this.properties.getHeader());
-		if (header != null && origin.lane().equals(Lanes.canonical(header))) {
-			set.accept(LaneSignatures.HEADER, signature);
+		List<String> header = headers.values(this.properties.getHeader());
+		if (header.size() == 1 && origin.lane().equals(Lanes.canonical(header.get(0)))) {
+			headers.set(LaneSignatures.HEADER, signature);
 		}
 	}
 

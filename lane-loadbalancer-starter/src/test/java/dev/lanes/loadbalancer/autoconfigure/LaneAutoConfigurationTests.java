@@ -1,5 +1,9 @@
 package dev.lanes.loadbalancer.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import dev.lanes.loadbalancer.LaneLoadBalancerProperties;
 import dev.lanes.loadbalancer.LaneProperties;
 import dev.lanes.loadbalancer.LaneServiceInstanceListSupplier;
@@ -13,10 +17,9 @@ import dev.lanes.loadbalancer.propagation.LaneTaskDecorator;
 import dev.lanes.loadbalancer.propagation.LaneWebClientCustomizer;
 import dev.lanes.loadbalancer.propagation.LaneWebFilter;
 import feign.RequestInterceptor;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -31,7 +34,13 @@ import org.springframework.cloud.client.discovery.simple.reactive.SimpleReactive
 import org.springframework.cloud.client.loadbalancer.LoadBalancerAutoConfiguration;
 import org.springframework.cloud.commons.util.UtilAutoConfiguration;
 import org.springframework.cloud.loadbalancer.config.LoadBalancerCacheAutoConfiguration;
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.cloud.loadbalancer.core.CachingServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.core.RequestBasedStickySessionServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.core.SameInstancePreferenceServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ZonePreferenceServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
@@ -222,16 +231,76 @@ class LaneAutoConfigurationTests {
 	}
 
 	@Test
-	void keepsZonePreferenceBeneathCaching() {
-		this.loadBalancerRunner.withPropertyValues("spring.cloud.loadbalancer.configurations=zone-preference")
+	void keepsSpringsSupplierChainForEveryConfiguration() {
+		Map<String, Class<?>> configurations = Map.of("zone-preference",
+				ZonePreferenceServiceInstanceListSupplier.class, "request-based-sticky-session",
+				RequestBasedStickySessionServiceInstanceListSupplier.class, "same-instance-preference",
+				SameInstancePreferenceServiceInstanceListSupplier.class);
+		configurations.forEach((configuration, expected) -> this.loadBalancerRunner
+			.withPropertyValues("spring.cloud.loadbalancer.configurations=" + configuration)
 			.run((context) -> {
-				LaneServiceInstanceListSupplier supplier = (LaneServiceInstanceListSupplier) context
-					.getBean(LoadBalancerClientFactory.class)
+				ServiceInstanceListSupplier supplier = context.getBean(LoadBalancerClientFactory.class)
 					.getInstance("c", ServiceInstanceListSupplier.class);
-				CachingServiceInstanceListSupplier caching = (CachingServiceInstanceListSupplier) supplier
-					.getDelegate();
-				assertThat(caching.getDelegate()).isInstanceOf(ZonePreferenceServiceInstanceListSupplier.class);
-			});
+				assertThat(supplier).isInstanceOf(LaneServiceInstanceListSupplier.class);
+				assertThat(chain(supplier)).as(configuration)
+					.contains(expected, CachingServiceInstanceListSupplier.class)
+					.containsOnlyOnce(LaneServiceInstanceListSupplier.class);
+			}));
+	}
+
+	@Test
+	void wrapsTheSupplierOfTheApplicationsOwnClientConfiguration() {
+		this.loadBalancerRunner.withUserConfiguration(CustomClients.class).run((context) -> {
+			ServiceInstanceListSupplier supplier = context.getBean(LoadBalancerClientFactory.class)
+				.getInstance("c", ServiceInstanceListSupplier.class);
+			assertThat(supplier).isInstanceOf(LaneServiceInstanceListSupplier.class);
+			assertThat(((LaneServiceInstanceListSupplier) supplier).getDelegate()).isInstanceOf(FixedSupplier.class);
+			assertThat(supplier.get(new org.springframework.cloud.client.loadbalancer.DefaultRequest<>()).blockFirst())
+				.extracting(ServiceInstance::getInstanceId)
+				.containsExactly("fixed-base");
+		});
+	}
+
+	private static List<Class<?>> chain(ServiceInstanceListSupplier supplier) {
+		List<Class<?>> classes = new ArrayList<>();
+		for (ServiceInstanceListSupplier current = supplier; current != null;) {
+			classes.add(current.getClass());
+			current = (current instanceof DelegatingServiceInstanceListSupplier delegating) ? delegating.getDelegate()
+					: null;
+		}
+		return classes;
+	}
+
+	@LoadBalancerClient(name = "c", configuration = FixedSupplierConfiguration.class)
+	static class CustomClients {
+
+	}
+
+	static class FixedSupplierConfiguration {
+
+		@Bean
+		ServiceInstanceListSupplier fixedSupplier() {
+			return new FixedSupplier();
+		}
+
+	}
+
+	static class FixedSupplier implements ServiceInstanceListSupplier {
+
+		private final List<ServiceInstance> instances = List.of(
+				new DefaultServiceInstance("fixed-base", "c", "localhost", 1, false),
+				new DefaultServiceInstance("fixed-gray", "c", "localhost", 2, false, Map.of("lane", "gray")));
+
+		@Override
+		public String getServiceId() {
+			return "c";
+		}
+
+		@Override
+		public Flux<List<ServiceInstance>> get() {
+			return Flux.just(this.instances);
+		}
+
 	}
 
 	@Test

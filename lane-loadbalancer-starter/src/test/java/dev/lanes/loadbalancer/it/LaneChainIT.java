@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LaneChainIT {
 
-	private static final String[] COMMON = { "lane.loadbalancer.lanes.green.fallback=gray" };
+	private static final String[] COMMON = { "lane.loadbalancer.lanes.gray.fallback=base",
+			"lane.loadbalancer.lanes.green.fallback=gray" };
 
 	private static StaticDiscoveryApps apps;
 

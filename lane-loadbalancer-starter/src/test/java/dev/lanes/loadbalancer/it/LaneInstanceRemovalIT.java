@@ -12,6 +12,7 @@ import org.springframework.cloud.client.discovery.simple.InstanceProperties;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperties;
 import org.springframework.cloud.client.discovery.simple.reactive.SimpleReactiveDiscoveryProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -78,7 +79,9 @@ class LaneInstanceRemovalIT {
 			})
 			.toEntity(String.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(503);
-		assertThat(response.getBody()).contains("Service 'c' has no instance of lane 'gray'");
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody()).contains("\"detail\":\"Service 'c' has no instance of lane 'gray'")
+			.contains("\"service\":\"c\"", "\"lane\":\"gray\"", "\"status\":503");
 	}
 
 	@Test

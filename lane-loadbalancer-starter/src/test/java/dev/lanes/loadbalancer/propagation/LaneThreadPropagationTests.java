@@ -61,6 +61,19 @@ class LaneThreadPropagationTests {
 	}
 
 	@Test
+	void invalidLaneInReactorContextIsBaseAfterAThreadHop() {
+		Hooks.enableAutomaticContextPropagation();
+		for (String invalid : new String[] { "base", "gr ay", "" }) {
+			String lane = Mono.just(1)
+				.publishOn(Schedulers.boundedElastic())
+				.map((ignored) -> String.valueOf(LaneContext.current()))
+				.contextWrite((context) -> context.put(LanePropagation.CONTEXT_KEY, invalid))
+				.block();
+			assertThat(lane).as(invalid).isEqualTo("null");
+		}
+	}
+
+	@Test
 	void blockCapturesLaneContextForReactorThreadHop() {
 		Hooks.enableAutomaticContextPropagation();
 		try (LaneContext.Scope scope = LaneContext.open("blue")) {

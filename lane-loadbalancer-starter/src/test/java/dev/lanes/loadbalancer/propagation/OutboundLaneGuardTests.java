@@ -2,6 +2,7 @@ package dev.lanes.loadbalancer.propagation;
 
 import dev.lanes.core.trust.LaneSignatures;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.SpringHeaders;
 import dev.lanes.loadbalancer.inbound.InboundLane;
 import dev.lanes.loadbalancer.leak.LaneLeakMetrics;
 import dev.lanes.loadbalancer.leak.LaneTagValues;
@@ -25,7 +26,7 @@ class OutboundLaneGuardTests {
 	@Test
 	void forwardsTheSignatureWithTheLaneItSigns() {
 		HttpHeaders headers = headers("gray");
-		this.guard.guard(OutboundLaneGuard.REST, "gray", SIGNED_GRAY, headers::getFirst, headers::set);
+		this.guard.guard(OutboundLaneGuard.REST, "gray", SIGNED_GRAY, SpringHeaders.of(headers));
 		assertThat(headers.getFirst(LaneSignatures.HEADER)).isEqualTo("v1.k1.1.mac");
 		assertThat(lost()).isZero();
 	}
@@ -33,7 +34,7 @@ class OutboundLaneGuardTests {
 	@Test
 	void neverAttachesTheSignatureToAnotherLane() {
 		HttpHeaders headers = headers("blue");
-		this.guard.guard(OutboundLaneGuard.REST, "blue", SIGNED_GRAY, headers::getFirst, headers::set);
+		this.guard.guard(OutboundLaneGuard.REST, "blue", SIGNED_GRAY, SpringHeaders.of(headers));
 		assertThat(headers.containsHeader(LaneSignatures.HEADER)).isFalse();
 	}
 
@@ -41,14 +42,14 @@ class OutboundLaneGuardTests {
 	void leavesASignatureTheCallerSetAlone() {
 		HttpHeaders headers = headers("gray");
 		headers.set(LaneSignatures.HEADER, "v1.k2.2.own");
-		this.guard.guard(OutboundLaneGuard.REST, "gray", SIGNED_GRAY, headers::getFirst, headers::set);
+		this.guard.guard(OutboundLaneGuard.REST, "gray", SIGNED_GRAY, SpringHeaders.of(headers));
 		assertThat(headers.get(LaneSignatures.HEADER)).containsExactly("v1.k2.2.own");
 	}
 
 	@Test
 	void countsACallThatLostTheInboundLane() {
 		HttpHeaders headers = new HttpHeaders();
-		this.guard.guard(OutboundLaneGuard.FEIGN, null, SIGNED_GRAY, headers::getFirst, headers::set);
+		this.guard.guard(OutboundLaneGuard.FEIGN, null, SIGNED_GRAY, SpringHeaders.of(headers));
 		assertThat(headers.isEmpty()).isTrue();
 		assertThat(lost()).isEqualTo(1);
 		assertThat(this.registry.get(LaneLeakMetrics.LOST).tag("client", "feign").tag("lane", "gray").counter().count())
@@ -58,8 +59,8 @@ class OutboundLaneGuardTests {
 	@Test
 	void workNotStartedByALaneRequestLosesNothing() {
 		HttpHeaders headers = new HttpHeaders();
-		this.guard.guard(OutboundLaneGuard.REST, null, null, headers::getFirst, headers::set);
-		this.guard.guard(OutboundLaneGuard.REST, null, InboundLane.BASE, headers::getFirst, headers::set);
+		this.guard.guard(OutboundLaneGuard.REST, null, null, SpringHeaders.of(headers));
+		this.guard.guard(OutboundLaneGuard.REST, null, InboundLane.BASE, SpringHeaders.of(headers));
 		assertThat(lost()).isZero();
 	}
 
