@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.lanes.core.Lanes;
+import dev.lanes.core.LaneLabels;
 import dev.lanes.shadow.ShadowOutcome;
 import dev.lanes.shadow.ShadowStatementListener;
 import io.micrometer.core.instrument.Counter;
@@ -31,11 +31,11 @@ public final class MicrometerShadowStatementListener implements ShadowStatementL
 	/**
 	 * The {@code lane} tag of statements of lanes that are not shadowed.
 	 */
-	public static final String OTHER_LANES = "_other";
+	public static final String OTHER_LANES = LaneLabels.OTHER;
 
 	private final MeterRegistry registry;
 
-	private final Set<String> lanes;
+	private final LaneLabels labels;
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -46,12 +46,13 @@ public final class MicrometerShadowStatementListener implements ShadowStatementL
 	 */
 	public MicrometerShadowStatementListener(MeterRegistry registry, Set<String> lanes) {
 		this.registry = registry;
-		this.lanes = Set.copyOf(lanes);
+		Set<String> shadowed = Set.copyOf(lanes);
+		this.labels = new LaneLabels(0, () -> shadowed);
 	}
 
 	@Override
 	public void onStatement(@Nullable String lane, ShadowOutcome outcome) {
-		String label = (lane == null || this.lanes.contains(lane)) ? Lanes.label(lane) : OTHER_LANES;
+		String label = this.labels.label(lane);
 		this.counters
 			.computeIfAbsent(label + '\u0000' + outcome.tag(),
 					(key) -> Counter.builder(METRIC_NAME)
