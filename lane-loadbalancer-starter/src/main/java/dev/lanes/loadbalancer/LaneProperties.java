@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 
 /**
@@ -74,17 +73,6 @@ public class LaneProperties {
 
 	public Instance getInstance() {
 		return this.instance;
-	}
-
-	/**
-	 * Reads the lane carried by a request's headers with the {@link #transport() lane
-	 * codec}: the lane header first, then the {@code lane} entry of every baggage header
-	 * when {@link #isBaggage() baggage} is enabled.
-	 * @param headers the request headers, possibly {@code null}
-	 * @return the lane, or {@code null} when the headers carry none (base traffic)
-	 */
-	public @Nullable String laneOf(@Nullable HttpHeaders headers) {
-		return (headers != null) ? this.transport.read(SpringHeaders.of(headers)) : null;
 	}
 
 	/**

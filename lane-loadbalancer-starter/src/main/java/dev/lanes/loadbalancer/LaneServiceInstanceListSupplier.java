@@ -101,7 +101,8 @@ public class LaneServiceInstanceListSupplier extends DelegatingServiceInstanceLi
 	protected @Nullable String laneOf(Request<?> request) {
 		if (request.getContext() instanceof RequestDataContext context) {
 			RequestData data = context.getClientRequest();
-			String lane = (data != null) ? this.laneProperties.laneOf(data.getHeaders()) : null;
+			String lane = (data != null) ? SpringHeaders.lane(this.laneProperties.transport(), data.getHeaders())
+					: null;
 			if (lane != null) {
 				return lane;
 			}

@@ -1,6 +1,7 @@
 package dev.lanes.loadbalancer;
 
 import dev.lanes.core.LaneTransport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 
@@ -19,6 +20,17 @@ public final class SpringHeaders {
 	 */
 	public static LaneTransport.Headers of(HttpHeaders headers) {
 		return LaneTransport.Headers.of(headers::getOrEmpty, headers::set, headers::remove);
+	}
+
+	/**
+	 * Reads the lane carried by a request's headers with the lane codec: the lane header
+	 * first, then the {@code lane} entry of every baggage header when baggage is enabled.
+	 * @param transport the lane codec
+	 * @param headers the request headers, possibly {@code null}
+	 * @return the lane, or {@code null} when the headers carry none (base traffic)
+	 */
+	public static @Nullable String lane(LaneTransport transport, @Nullable HttpHeaders headers) {
+		return (headers != null) ? transport.read(of(headers)) : null;
 	}
 
 }

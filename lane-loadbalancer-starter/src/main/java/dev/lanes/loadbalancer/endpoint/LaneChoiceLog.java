@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.lanes.core.Lanes;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.SpringHeaders;
 import dev.lanes.loadbalancer.LaneServiceInstanceListSupplier;
 import dev.lanes.loadbalancer.propagation.LanePropagation;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +105,7 @@ public class LaneChoiceLog implements LoadBalancerLifecycle<Object, Object, Serv
 	private @Nullable String laneOf(Request<Object> request) {
 		if (request.getContext() instanceof RequestDataContext context) {
 			RequestData data = context.getClientRequest();
-			String lane = (data != null) ? this.properties.laneOf(data.getHeaders()) : null;
+			String lane = (data != null) ? SpringHeaders.lane(this.properties.transport(), data.getHeaders()) : null;
 			if (lane != null) {
 				return lane;
 			}

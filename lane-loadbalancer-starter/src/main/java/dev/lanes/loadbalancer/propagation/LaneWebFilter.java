@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 
 import dev.lanes.core.trust.LaneSignatures;
 import dev.lanes.loadbalancer.LaneProperties;
+import dev.lanes.loadbalancer.SpringHeaders;
 import dev.lanes.loadbalancer.inbound.InboundLane;
 import dev.lanes.loadbalancer.inbound.LaneOrigin;
 import dev.lanes.loadbalancer.inbound.LaneTrustBoundary;
@@ -57,7 +58,8 @@ public class LaneWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		InboundLane inbound = this.boundary.resolve(this.properties.laneOf(exchange.getRequest().getHeaders()),
+		InboundLane inbound = this.boundary.resolve(
+				SpringHeaders.lane(this.properties.transport(), exchange.getRequest().getHeaders()),
 				exchange.getRequest().getHeaders().getFirst(LaneSignatures.HEADER), remoteAddress(exchange));
 		String lane = inbound.lane();
 		Mono<Void> result;
