@@ -87,7 +87,9 @@ class ShadowTablesInitializer implements SmartInitializingSingleton {
 		try {
 			return tables.findDrift(dataSource.getBase());
 		}
-		catch (SQLException ex) {
+		catch (SQLException | RuntimeException ex) {
+			// a database that cannot be reached yet (the pool may throw unchecked) is
+			// a warning under drift-check=warn, as for the session settings check
 			if (this.properties.getDriftCheck() == ShadowProperties.DriftCheck.FAIL) {
 				throw ex;
 			}
