@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.lanes.core.LaneFallbacks;
 import dev.lanes.core.Lanes;
 import org.jspecify.annotations.Nullable;
 
@@ -23,12 +24,12 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 	/**
 	 * Fallback value that sends a lane request to base instances.
 	 */
-	public static final String FALLBACK_BASE = "base";
+	public static final String FALLBACK_BASE = LaneFallbacks.BASE;
 
 	/**
 	 * Fallback value that refuses a lane request whose lane has no instance.
 	 */
-	public static final String FALLBACK_REJECT = "reject";
+	public static final String FALLBACK_REJECT = LaneFallbacks.REJECT;
 
 	/**
 	 * Whether instance selection is lane-aware.
@@ -96,14 +97,13 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 	 * @return the fallback
 	 */
 	public String fallbackOf(String lane) {
-		for (Map.Entry<String, Lane> entry : this.lanes.entrySet()) {
-			// lane names are case-insensitive; validate() refuses two spellings of one
-			// lane
-			if (entry.getKey().equalsIgnoreCase(lane)) {
-				return entry.getValue().getFallback();
-			}
-		}
-		return FALLBACK_BASE;
+		return LaneFallbacks.fallbackOf(this.lanes, Lane::getFallback, lane);
+	}
+
+	private Map<String, String> fallbacks() {
+		Map<String, String> fallbacks = new LinkedHashMap<>();
+		this.lanes.forEach((lane, settings) -> fallbacks.put(lane, settings.getFallback()));
+		return fallbacks;
 	}
 
 	@Override
@@ -117,48 +117,11 @@ public class LaneLoadBalancerProperties implements InitializingBean {
 	 */
 	public void validate() {
 		this.configuredLanes = null;
-		Set<String> canonical = new HashSet<>();
-		for (Map.Entry<String, Lane> entry : this.lanes.entrySet()) {
-			String lane = entry.getKey();
-			String path = "lane.loadbalancer.lanes." + lane;
-			if (!canonical.add(lane.toLowerCase(Locale.ROOT))) {
-				throw new InvalidConfigurationPropertyValueException(path, lane,
-						"Lane names are case-insensitive: this lane is configured twice");
-			}
-			if (!Lanes.isValidName(lane)) {
-				throw new InvalidConfigurationPropertyValueException(path, lane,
-						"A lane name is 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit,"
-								+ " and is not 'base'");
-			}
-			String fallback = entry.getValue().getFallback();
-			if (!FALLBACK_BASE.equals(fallback) && !FALLBACK_REJECT.equals(fallback)
-					&& (!Lanes.isValidName(fallback) || !isConfigured(fallback))) {
-				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
-						"Use 'base', 'reject' or another lane of lane.loadbalancer.lanes (a lane reached only"
-								+ " through a fallback is declared there too, e.g. lane.loadbalancer.lanes." + fallback
-								+ ".fallback=base)");
-			}
-			if (lane.equalsIgnoreCase(fallback)) {
-				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
-						"A lane cannot fall back to itself");
-			}
-			checkNoLoop(lane, path);
+		try {
+			LaneFallbacks.check(fallbacks(), "lane.loadbalancer.lanes");
 		}
-	}
-
-	private boolean isConfigured(String lane) {
-		return this.lanes.keySet().stream().anyMatch((key) -> key.equalsIgnoreCase(lane));
-	}
-
-	private void checkNoLoop(String lane, String path) {
-		Set<String> seen = new HashSet<>();
-		String current = lane;
-		while (Lanes.isValidName(current)) {
-			if (!seen.add(current)) {
-				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallbackOf(lane),
-						"The fallbacks of lanes " + seen + " form a loop");
-			}
-			current = fallbackOf(current);
+		catch (LaneFallbacks.InvalidFallbackException ex) {
+			throw new InvalidConfigurationPropertyValueException(ex.getProperty(), ex.getValue(), ex.getMessage());
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.lanes.core.LaneFallbacks;
 import dev.lanes.core.Lanes;
 import org.jspecify.annotations.Nullable;
 
@@ -25,12 +26,12 @@ public class MessagingLaneProperties implements InitializingBean {
 	/**
 	 * Fallback value that lets base consumers process a lane's messages.
 	 */
-	public static final String FALLBACK_BASE = "base";
+	public static final String FALLBACK_BASE = LaneFallbacks.BASE;
 
 	/**
 	 * Fallback value that sends a lane's messages to a dead-letter destination.
 	 */
-	public static final String FALLBACK_REJECT = "reject";
+	public static final String FALLBACK_REJECT = LaneFallbacks.REJECT;
 
 	/**
 	 * Placeholder of the lane in {@link #getGroupSuffix() group-suffix}.
@@ -157,12 +158,13 @@ public class MessagingLaneProperties implements InitializingBean {
 	 * @return the fallback
 	 */
 	public String fallbackOf(String lane) {
-		for (Map.Entry<String, Lane> entry : this.lanes.entrySet()) {
-			if (entry.getKey().equalsIgnoreCase(lane)) {
-				return entry.getValue().getFallback();
-			}
-		}
-		return FALLBACK_BASE;
+		return LaneFallbacks.fallbackOf(this.lanes, Lane::getFallback, lane);
+	}
+
+	private Map<String, String> fallbacks() {
+		Map<String, String> fallbacks = new LinkedHashMap<>();
+		this.lanes.forEach((lane, settings) -> fallbacks.put(lane, settings.getFallback()));
+		return fallbacks;
 	}
 
 	@Override
@@ -175,37 +177,11 @@ public class MessagingLaneProperties implements InitializingBean {
 	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
 	 */
 	public void validate() {
-		Set<String> canonical = new HashSet<>();
-		for (Map.Entry<String, Lane> entry : this.lanes.entrySet()) {
-			String lane = entry.getKey();
-			String path = "lane.messaging.lanes." + lane;
-			if (!canonical.add(lane.toLowerCase(Locale.ROOT))) {
-				throw new InvalidConfigurationPropertyValueException(path, lane,
-						"Lane names are case-insensitive: this lane is configured twice");
-			}
-			if (!Lanes.isValidName(lane)) {
-				throw new InvalidConfigurationPropertyValueException(path, lane,
-						"A lane name is 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit,"
-								+ " and is not 'base'");
-			}
-			String fallback = entry.getValue().getFallback();
-			if (!FALLBACK_BASE.equals(fallback) && !FALLBACK_REJECT.equals(fallback) && !Lanes.isValidName(fallback)) {
-				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
-						"Use 'base', 'reject' or the name of another lane");
-			}
-			if (lane.equalsIgnoreCase(fallback)) {
-				throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
-						"A lane cannot fall back to itself");
-			}
-			Set<String> seen = new HashSet<>();
-			String current = lane.toLowerCase(Locale.ROOT);
-			while (Lanes.isValidName(current)) {
-				if (!seen.add(current)) {
-					throw new InvalidConfigurationPropertyValueException(path + ".fallback", fallback,
-							"The fallbacks of lanes " + seen + " form a loop");
-				}
-				current = fallbackOf(current);
-			}
+		try {
+			LaneFallbacks.check(fallbacks(), "lane.messaging.lanes");
+		}
+		catch (LaneFallbacks.InvalidFallbackException ex) {
+			throw new InvalidConfigurationPropertyValueException(ex.getProperty(), ex.getValue(), ex.getMessage());
 		}
 	}
 
@@ -217,7 +193,7 @@ public class MessagingLaneProperties implements InitializingBean {
 		/**
 		 * Where the messages of this lane go while the lane has no live consumer: "base"
 		 * (base consumers process them), "reject" (the dead-letter destination) or the
-		 * name of another lane.
+		 * name of another lane of lane.messaging.lanes.
 		 */
 		private String fallback = FALLBACK_BASE;
 
