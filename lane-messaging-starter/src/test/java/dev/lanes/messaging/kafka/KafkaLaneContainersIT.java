@@ -74,7 +74,8 @@ class KafkaLaneContainersIT {
 
 	@Test
 	void eachLaneProcessesOnlyItsOwnMessagesWhileItsConsumerIsAlive() {
-		ConfigurableApplicationContext gray = start("gray", "lane.messaging.lanes.green.fallback=gray");
+		ConfigurableApplicationContext gray = start("gray", "lane.messaging.lanes.green.fallback=gray",
+				"lane.messaging.lanes.gray.fallback=base");
 		ConfigurableApplicationContext base = start(null, "lane.messaging.lanes.green.fallback=gray",
 				"lane.messaging.lanes.gray.fallback=base");
 		awaitStandbys("gray", 0);

@@ -65,7 +65,8 @@ class RabbitLaneContainersIT {
 
 	@Test
 	void eachLaneProcessesOnlyItsOwnMessagesWhileItsConsumerIsAlive() {
-		ConfigurableApplicationContext gray = start("gray", "lane.messaging.lanes.green.fallback=gray");
+		ConfigurableApplicationContext gray = start("gray", "lane.messaging.lanes.green.fallback=gray",
+				"lane.messaging.lanes.gray.fallback=base");
 		ConfigurableApplicationContext base = start(null, "lane.messaging.lanes.green.fallback=gray",
 				"lane.messaging.lanes.gray.fallback=base");
 		send(base, null, "base", N);
