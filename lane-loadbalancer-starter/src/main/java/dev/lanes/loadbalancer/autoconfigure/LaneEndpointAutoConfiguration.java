@@ -1,11 +1,13 @@
 package dev.lanes.loadbalancer.autoconfigure;
 
+import dev.lanes.core.LaneDetails;
 import dev.lanes.loadbalancer.LaneLoadBalancerProperties;
 import dev.lanes.loadbalancer.LaneProperties;
 import dev.lanes.loadbalancer.endpoint.LaneChoiceLog;
 import dev.lanes.loadbalancer.endpoint.LanesInstanceEndpoint;
 import dev.lanes.loadbalancer.inbound.LaneInboundProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,9 +37,10 @@ public class LaneEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LanesInstanceEndpoint lanesInstanceEndpoint(Environment environment, LaneProperties lane,
-			LaneInboundProperties inbound, LaneLoadBalancerProperties loadBalancer, LaneChoiceLog choices) {
+			LaneInboundProperties inbound, LaneLoadBalancerProperties loadBalancer, LaneChoiceLog choices,
+			ObjectProvider<LaneDetails> details) {
 		return new LanesInstanceEndpoint(LaneTrustConfiguration.serviceName(environment), lane, inbound, loadBalancer,
-				choices);
+				choices, details.orderedStream().toList());
 	}
 
 }

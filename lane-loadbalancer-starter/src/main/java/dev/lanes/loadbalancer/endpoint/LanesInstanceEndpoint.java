@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lanes.core.LaneDetails;
 import dev.lanes.core.Lanes;
 import dev.lanes.core.trust.LaneKey;
 import dev.lanes.loadbalancer.LaneLoadBalancerProperties;
@@ -40,6 +41,8 @@ public class LanesInstanceEndpoint {
 
 	private final LaneChoiceLog choices;
 
+	private final List<LaneDetails> details;
+
 	/**
 	 * Creates the endpoint.
 	 * @param service the name of this service
@@ -50,11 +53,26 @@ public class LanesInstanceEndpoint {
 	 */
 	public LanesInstanceEndpoint(String service, LaneProperties lane, LaneInboundProperties inbound,
 			LaneLoadBalancerProperties loadBalancer, LaneChoiceLog choices) {
+		this(service, lane, inbound, loadBalancer, choices, List.of());
+	}
+
+	/**
+	 * Creates the endpoint with the details other modules add.
+	 * @param service the name of this service
+	 * @param lane the lane settings
+	 * @param inbound the trust boundary settings
+	 * @param loadBalancer the fallback settings
+	 * @param choices the latest instance choices
+	 * @param details what other modules add, each under its own name
+	 */
+	public LanesInstanceEndpoint(String service, LaneProperties lane, LaneInboundProperties inbound,
+			LaneLoadBalancerProperties loadBalancer, LaneChoiceLog choices, List<LaneDetails> details) {
 		this.service = service;
 		this.lane = lane;
 		this.inbound = inbound;
 		this.loadBalancer = loadBalancer;
 		this.choices = choices;
+		this.details = List.copyOf(details);
 	}
 
 	/**
@@ -65,11 +83,13 @@ public class LanesInstanceEndpoint {
 	public InstanceDescriptor describe() {
 		Map<String, String> fallbacks = new LinkedHashMap<>();
 		this.loadBalancer.getLanes().forEach((name, settings) -> fallbacks.put(name, settings.getFallback()));
+		Map<String, Object> details = new LinkedHashMap<>();
+		this.details.forEach((contribution) -> details.put(contribution.name(), contribution.details()));
 		return new InstanceDescriptor(this.service, Lanes.label(this.lane.getInstance().getTag()),
 				new Transport(this.lane.getHeader(), this.lane.isBaggage()), inbound(),
 				new Fallbacks(this.loadBalancer.isEnabled(), this.loadBalancer.getBaseFallback().name().toLowerCase(),
 						fallbacks),
-				this.choices.choices());
+				this.choices.choices(), details);
 	}
 
 	private Inbound inbound() {
@@ -90,9 +110,11 @@ public class LanesInstanceEndpoint {
 	 * @param inbound the trust boundary
 	 * @param fallbacks the load balancer's fallback settings
 	 * @param choices the latest instance choices per called service and lane
+	 * @param details what other modules add (shadow-jdbc: {@code shadow}, its lanes, mode
+	 * and enforcement per data source)
 	 */
 	public record InstanceDescriptor(String service, String lane, Transport transport, Inbound inbound,
-			Fallbacks fallbacks, List<LaneChoiceLog.Choice> choices) {
+			Fallbacks fallbacks, List<LaneChoiceLog.Choice> choices, Map<String, Object> details) {
 
 	}
 

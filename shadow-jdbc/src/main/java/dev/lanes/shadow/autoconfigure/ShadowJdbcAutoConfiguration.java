@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.lanes.core.LaneDetails;
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowRules;
 import dev.lanes.shadow.ShadowSqlTransformer;
@@ -65,6 +66,23 @@ public final class ShadowJdbcAutoConfiguration {
 		@ConditionalOnAvailableEndpoint
 		LanesShadowEndpoint lanesShadowEndpoint(ListableBeanFactory beanFactory) {
 			return new LanesShadowEndpoint(beanFactory);
+		}
+
+		@Bean
+		LaneDetails laneShadowDetails(ListableBeanFactory beanFactory) {
+			return new LaneDetails() {
+
+				@Override
+				public String name() {
+					return "shadow";
+				}
+
+				@Override
+				public Object details() {
+					return LanesShadowEndpoint.describe(beanFactory);
+				}
+
+			};
 		}
 
 	}

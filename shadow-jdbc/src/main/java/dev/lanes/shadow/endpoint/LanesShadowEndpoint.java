@@ -39,8 +39,18 @@ public class LanesShadowEndpoint {
 	 */
 	@ReadOperation
 	public Map<String, ShadowDescriptor> shadow() {
+		return describe(this.beanFactory);
+	}
+
+	/**
+	 * Describes the shadow data sources of a bean factory, for this endpoint and for the
+	 * {@code shadow} details of the service's {@code lanesinstance} endpoint.
+	 * @param beanFactory the factory holding the data sources
+	 * @return the description of each shadow data source, by bean name
+	 */
+	public static Map<String, ShadowDescriptor> describe(ListableBeanFactory beanFactory) {
 		Map<String, ShadowDescriptor> descriptors = new LinkedHashMap<>();
-		this.beanFactory.getBeansOfType(DataSource.class, false, false).forEach((name, dataSource) -> {
+		beanFactory.getBeansOfType(DataSource.class, false, false).forEach((name, dataSource) -> {
 			ShadowDataSource shadow = unwrap(dataSource);
 			if (shadow != null) {
 				ShadowRules rules = shadow.getRules();

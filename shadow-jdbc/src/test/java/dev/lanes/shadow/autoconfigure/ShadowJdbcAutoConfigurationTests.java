@@ -1,5 +1,6 @@
 package dev.lanes.shadow.autoconfigure;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -7,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lanes.core.LaneDetails;
 import dev.lanes.shadow.ShadowDataSource;
 import dev.lanes.shadow.ShadowEnforcement;
 import dev.lanes.shadow.ShadowMode;
@@ -215,6 +217,16 @@ class ShadowJdbcAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=lanesshadow")
 			.run((context) -> assertThat(context.getBean(LanesShadowEndpoint.class).shadow())
 				.containsExactly(entry("dataSource", new ShadowDescriptor(Set.of("gray"), "table", "rewrite-only"))));
+	}
+
+	@Test
+	void addsTheEnforcementToTheServicesLaneEndpointUnderShadow() {
+		this.contextRunner.run((context) -> {
+			LaneDetails details = context.getBean(LaneDetails.class);
+			assertThat(details.name()).isEqualTo("shadow");
+			assertThat(details.details())
+				.isEqualTo(Map.of("dataSource", new ShadowDescriptor(Set.of("gray"), "table", "rewrite-only")));
+		});
 	}
 
 	@Test
